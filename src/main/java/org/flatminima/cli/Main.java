@@ -1,0 +1,84 @@
+package org.flatminima.cli;
+
+import java.io.PrintWriter;
+import org.flatminima.errors.UserError;
+import picocli.CommandLine;
+
+/**
+ * Entry point. Every failure reaches the user as one line on stderr: user errors exit with
+ * {@link UserError#EXIT_CODE}, anything unexpected with {@link #EXIT_INTERNAL}; a stack trace is
+ * printed only when the environment variable {@code FLATMINIMA_DEBUG} is set.
+ */
+public final class Main {
+    /** Exit status for a fault of the tool itself. */
+    public static final int EXIT_INTERNAL = 70;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit status (for tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = commandLine(out, err);
+        return cmd.execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new FlatminimaCommand());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            String message = ex.getMessage() == null ? "invalid arguments" : ex.getMessage();
+            ex.getCommandLine().getErr().println("flatminima: " + oneLine(message)
+                    + " (see 'flatminima " + commandPath(ex.getCommandLine()) + "--help')");
+            return UserError.EXIT_CODE;
+        });
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter e = commandLine.getErr();
+            Throwable root = unwrap(ex);
+            if (root instanceof UserError) {
+                e.println("flatminima: " + root.getMessage());
+                if (debug()) {
+                    root.printStackTrace(e);
+                }
+                return UserError.EXIT_CODE;
+            }
+            e.println("flatminima: internal error: " + root.getClass().getSimpleName()
+                    + (root.getMessage() == null ? "" : ": " + oneLine(root.getMessage()))
+                    + " (set FLATMINIMA_DEBUG=1 for details)");
+            if (debug()) {
+                root.printStackTrace(e);
+            }
+            return EXIT_INTERNAL;
+        });
+        return cmd;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable cur = t;
+        while (!(cur instanceof UserError) && cur.getCause() != null && cur.getCause() != cur) {
+            cur = cur.getCause();
+        }
+        return cur instanceof UserError ? cur : t;
+    }
+
+    private static String commandPath(CommandLine c) {
+        StringBuilder sb = new StringBuilder();
+        for (CommandLine p = c; p != null && p.getParent() != null; p = p.getParent()) {
+            sb.insert(0, p.getCommandName() + " ");
+        }
+        return sb.toString();
+    }
+
+    private static boolean debug() {
+        String v = System.getenv("FLATMINIMA_DEBUG");
+        return v != null && !v.isBlank() && !v.equals("0");
+    }
+
+    static String oneLine(String s) {
+        return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+}

@@ -1,0 +1,58 @@
+package org.flatminima.errors;
+
+import java.util.Locale;
+
+/**
+ * The one catalogue of user-facing problems. Each constant is a parameterised one-line message
+ * (a {@link String#format} pattern); {@link UserError} carries one of them to the command line,
+ * which prints it on one line of stderr and exits with {@link UserError#EXIT_CODE}.
+ *
+ * <p>Sections are grouped by the layer that raises them; add new constants to the matching section.
+ */
+public enum Problem {
+    // ---- command line and files -------------------------------------------------------------
+    USAGE("%s"),
+    FILE_MISSING("%s: no such file"),
+    FILE_UNREADABLE("%s: cannot be read (%s)"),
+    FILE_EXISTS("%s already exists; pass --force to overwrite it"),
+    FILE_WRITE_FAILED("%s: cannot be written (%s)"),
+    OPTION_OUT_OF_RANGE("%s must be %s, got %s"),
+
+    // ---- input formats (JSON cases, matrices, numbers) --------------------------------------
+    JSON_MALFORMED("%s: malformed JSON (%s)"),
+    FIELD_MISSING("%s: missing field \"%s\""),
+    FIELD_WRONG_TYPE("%s: field %s must be %s"),
+    NUMBER_MALFORMED("%s: %s is not a number: %s"),
+    NUMBER_NOT_FINITE("%s: %s is not finite: %s"),
+    ZERO_DENOMINATOR("%s: %s has a zero denominator: %s"),
+    MATRIX_EMPTY("%s: %s has no entries"),
+    MATRIX_RAGGED("%s: %s row %d has %d entries, expected %d"),
+
+    // ---- the linear-network model -----------------------------------------------------------
+    NO_LAYERS("%s: \"layers\" is empty; a network needs at least one layer"),
+    LAYER_CHAIN_MISMATCH("%s: layer W%d is %dx%d but W%d has %d rows; W%d must have %d columns"),
+    SIGMA_NOT_SQUARE("%s: sigma_x is %dx%d, expected %dx%d"),
+    SIGMA_NOT_SYMMETRIC("%s: sigma_x is not symmetric (entry %d,%d is %s but entry %d,%d is %s)"),
+    SIGMA_NOT_POSITIVE_DEFINITE("%s: sigma_x is not positive definite (%s)"),
+    TARGET_WRONG_SHAPE("%s: target is %dx%d, expected %dx%d (d_y x d_x)"),
+    SAMPLES_INCONSISTENT("%s: %s"),
+    SAMPLES_RANK_DEFICIENT("%s: the input samples span only %d of %d dimensions, so Sigma_x is singular"),
+
+    // ---- checker, reports, experiments, float path -------------------------------------------
+    UNKNOWN_NAME("unknown %s \"%s\"; expected one of: %s"),
+    DATA_INVALID("%s: %s"),
+    RESULTS_INVALID("%s: not a results file of this tool (%s)"),
+    ;
+
+    private final String pattern;
+
+    Problem(String pattern) {
+        this.pattern = pattern;
+    }
+
+    /** The message for these arguments, folded onto one line. */
+    public String format(Object... args) {
+        String text = String.format(Locale.ROOT, pattern, args);
+        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+}
