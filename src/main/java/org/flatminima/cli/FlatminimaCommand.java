@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             // One line per subcommand; keep them in this order.
+            BenchCommand.class,
         })
 public final class FlatminimaCommand implements Runnable {
     @Spec
