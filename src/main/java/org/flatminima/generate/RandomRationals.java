@@ -1,6 +1,7 @@
 package org.flatminima.generate;
 
 import java.util.SplittableRandom;
+import org.flatminima.exact.Bareiss;
 import org.flatminima.exact.RationalMatrices;
 import org.flatminima.numbers.Rational;
 
@@ -70,5 +71,43 @@ public final class RandomRationals {
             }
         }
         return a;
+    }
+
+    /**
+     * A random invertible n x n matrix of {@link #small} entries that is not orthogonal (G^T G != I), so
+     * that W -&gt; G W G'^{-1} really changes the geometry. Redraws until both hold.
+     */
+    public static Rational[][] invertible(SplittableRandom rnd, int n, int maxNumerator, int maxDenominator) {
+        if (maxNumerator < 2) {
+            throw new IllegalArgumentException("maxNumerator must be at least 2 to avoid +-1 only");
+        }
+        while (true) {
+            Rational[][] g = matrix(rnd, n, n, maxNumerator, maxDenominator);
+            if (Bareiss.isInvertible(g) && !RationalMatrices.hasOrthonormalColumns(g)) {
+                return g;
+            }
+        }
+    }
+
+    /**
+     * A random symmetric positive definite n x n matrix L L^T, L lower triangular with positive diagonal
+     * entries and small entries below; for n &gt;= 2 it is never the identity (an off-diagonal entry of L is
+     * forced non-zero), for n = 1 its single entry is never 1.
+     */
+    public static Rational[][] positiveDefinite(SplittableRandom rnd, int n, int maxNumerator, int maxDenominator) {
+        Rational[][] l = RationalMatrices.zeros(n, n);
+        for (int i = 0; i < n; i++) {
+            l[i][i] = positive(rnd, maxNumerator, maxDenominator);
+            for (int j = 0; j < i; j++) {
+                l[i][j] = small(rnd, maxNumerator, maxDenominator);
+            }
+        }
+        if (n >= 2 && l[1][0].isZero()) {
+            l[1][0] = nonZero(rnd, maxNumerator, maxDenominator);
+        }
+        if (n == 1 && l[0][0].equals(Rational.ONE)) {
+            l[0][0] = Rational.TWO;
+        }
+        return RationalMatrices.multiply(l, RationalMatrices.transpose(l));
     }
 }
