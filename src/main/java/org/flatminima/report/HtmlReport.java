@@ -38,13 +38,16 @@ final class HtmlReport {
             p.note, p.legend { color: #57606a; margin: 4px 0 10px; }
             table { border-collapse: collapse; margin: 6px 0 12px; }
             th, td { border: 1px solid #d0d7de; padding: 4px 8px; vertical-align: top; }
-            th { background: #f6f8fa; text-align: left; white-space: nowrap; }
+            th { background: #f6f8fa; text-align: left; font-size: 12px; }
             table.sortable th { cursor: pointer; user-select: none; }
             table.sortable th[aria-sort=ascending]::after { content: " \\25B2"; font-size: 10px; }
             table.sortable th[aria-sort=descending]::after { content: " \\25BC"; font-size: 10px; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             td.zero { color: #8c959f; }
-            td.statement { max-width: 420px; }
+            td.statement { min-width: 240px; max-width: 400px; }
+            td.claim { min-width: 150px; max-width: 240px; } td.claim .title { color: #57606a; font-size: 12px; }
+            th.count { width: 56px; }
+            div.wide { overflow-x: auto; }
             tr:nth-child(even) td { background: #fbfcfd; }
             .status { font-weight: 600; padding: 1px 7px; border-radius: 10px; white-space: nowrap; }
             .PASS { background: #dafbe1; color: #116329; }
@@ -145,7 +148,7 @@ final class HtmlReport {
                 .append(" &times; its baseline magnitude; time grew past ")
                 .append(esc(ReportText.seconds(cmp.thresholds().timeFactor())))
                 .append(" &times; (and by more than ").append(esc(ReportText.seconds(Regressions.TIME_NOISE_SECONDS)))
-                .append(" s).</p>\n<table class=\"sortable\" id=\"regression-table\">\n<thead><tr>");
+                .append(" s).</p>\n<div class=\"wide\"><table class=\"sortable\" id=\"regression-table\">\n<thead><tr>");
         for (String s : List.of("claim", "result", "baseline status", "current status", "baseline worst margin",
                 "current worst margin", "baseline time (s)", "current time (s)", "changes")) {
             h.append("<th>").append(esc(s)).append("</th>");
@@ -167,7 +170,7 @@ final class HtmlReport {
             timeCell(c.current());
             h.append("<td>").append(changes.length() == 0 ? "-" : esc(changes.toString())).append("</td></tr>\n");
         }
-        h.append("</tbody>\n</table>\n</section>\n");
+        h.append("</tbody>\n</table></div>\n</section>\n");
     }
 
     private void statusCell(ClaimResult c) {
@@ -210,19 +213,20 @@ final class HtmlReport {
     }
 
     private void claimTable(String section, List<ClaimResult> claims) {
-        h.append("<table class=\"sortable claims\" id=\"claims-").append(esc(section)).append("\">\n<thead><tr>");
-        h.append("<th>claim</th><th>title</th><th>statement</th><th>status</th><th>kind</th><th>instances</th>");
+        h.append("<div class=\"wide\"><table class=\"sortable claims\" id=\"claims-").append(esc(section))
+                .append("\">\n<thead><tr>");
+        h.append("<th>claim</th><th>statement</th><th>status</th><th class=\"count\">instances</th>");
         for (Verdict v : Verdict.values()) {
-            h.append("<th>").append(esc(ReportText.heading(v))).append("</th>");
+            h.append("<th class=\"count\">").append(esc(ReportText.heading(v))).append("</th>");
         }
-        h.append("<th>worst margin</th><th>median margin</th><th>time (s)</th></tr></thead>\n<tbody>\n");
+        h.append("<th class=\"count\">worst margin</th><th class=\"count\">median margin</th>"
+                + "<th class=\"count\">time (s)</th></tr></thead>\n<tbody>\n");
         for (ClaimResult c : claims) {
-            h.append("<tr id=\"row-").append(esc(c.id())).append("\"><td><a href=\"#")
-                    .append(esc(MarkdownReport.anchor(c.id()))).append("\">").append(esc(c.id())).append("</a></td><td>")
-                    .append(esc(c.title())).append("</td><td class=\"statement\">").append(esc(c.statement()))
-                    .append("</td>");
+            h.append("<tr id=\"row-").append(esc(c.id())).append("\"><td class=\"claim\"><a href=\"#")
+                    .append(esc(MarkdownReport.anchor(c.id()))).append("\">").append(esc(c.id()))
+                    .append("</a><br><span class=\"title\">").append(esc(c.title())).append("</span></td>")
+                    .append("<td class=\"statement\">").append(esc(c.statement())).append("</td>");
             statusCell(c);
-            h.append("<td>").append(esc(c.kind().name().toLowerCase(Locale.ROOT))).append("</td>");
             num(c.total());
             for (Verdict v : Verdict.values()) {
                 num(c.count(v));
@@ -232,7 +236,7 @@ final class HtmlReport {
             timeCell(c);
             h.append("</tr>\n");
         }
-        h.append("</tbody>\n</table>\n");
+        h.append("</tbody>\n</table></div>\n");
     }
 
     private void num(int n) {

@@ -152,7 +152,7 @@ final class SvgCharts {
         int plotW = 600;
         int plotH = 300;
         int top = 20;
-        int width = left + plotW + 170;
+        int width = left + plotW + 250;
         int height = top + plotH + 50;
         double xScale = plotW / (double) Math.max(1, dHi - dLo + 1);
         double yScale = plotH / (hi - lo);
@@ -191,7 +191,7 @@ final class SvgCharts {
         }
         int lx = left + plotW + 16;
         s.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"#0969da\"/>", lx, top + 10));
-        s.append(text(lx + 10, top + 14, "flattest: 2m \u03c3_max(T)^(2-2/m)", "start", 11));
+        s.append(text(lx + 10, top + 14, "flattest: 2m \u00b7 \u03c3_max(T)^(2-2/m)", "start", 11));
         s.append(String.format(Locale.ROOT,
                 "<path d=\"M%d %dl8 8m0 -8l-8 8\" stroke=\"#cf222e\" stroke-width=\"1.6\"/>", lx - 4, top + 26));
         s.append(text(lx + 10, top + 34, "\u03bb_max at the minimum", "start", 11));

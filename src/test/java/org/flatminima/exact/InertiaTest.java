@@ -112,6 +112,47 @@ class InertiaTest extends QuietTest {
     }
 
     @Test
+    void twoByTwoPivotsAfterOneByOnePivotsKeepTheSignBookkeeping() {
+        // a negative 1x1 pivot first, then a zero-diagonal remainder
+        assertEquals(new Inertia(2, 0, 1),
+                Inertia.of(RationalMatrices.of(new long[][] {{-2, 0, 0}, {0, 0, 1}, {0, 1, 0}})));
+        assertEquals(new Inertia(1, 1, 2),
+                Inertia.of(RationalMatrices.of(new long[][] {{3, 0, 0, 0}, {0, 0, 5, 0}, {0, 5, 0, 0}, {0, 0, 0, 0}})));
+    }
+
+    @Test
+    void sparseZeroDiagonalMatricesAgreeWithGenericCongruentForms() {
+        // S with a mostly zero diagonal drives the 2x2 path; G S G^T with a random G has a generic
+        // diagonal and takes 1x1 pivots only, so the two code paths check each other
+        Property.forAll("sparseZeroDiagonal", 60, 38L, rnd -> {
+            int n = rnd.nextInt(2, 8);
+            Rational[][] s = RationalMatrices.zeros(n, n);
+            for (int i = 0; i < n; i++) {
+                if (rnd.nextInt(4) == 0) {
+                    s[i][i] = RandomRationals.nonZero(rnd, 3, 2);
+                }
+                for (int j = 0; j < i; j++) {
+                    if (rnd.nextInt(3) == 0) {
+                        s[i][j] = RandomRationals.nonZero(rnd, 3, 2);
+                        s[j][i] = s[i][j];
+                    }
+                }
+            }
+            Rational[][] g;
+            do {
+                g = RandomRationals.matrix(rnd, n, n, 3, 2);
+            } while (!Bareiss.isInvertible(g));
+            Rational[][] c = RationalMatrices.multiply(RationalMatrices.multiply(g, s), RationalMatrices.transpose(g));
+            Inertia in = Inertia.of(s);
+            assertEquals(in, Inertia.of(c));
+            assertEquals(Bareiss.rank(s), in.rank());
+            // negating the matrix swaps the negative and positive counts
+            assertEquals(new Inertia(in.positive(), in.zero(), in.negative()),
+                    Inertia.of(RationalMatrices.scale(s, Rational.ONE.negate())));
+        });
+    }
+
+    @Test
     void blockAntiDiagonalMatricesHaveBalancedInertia() {
         // [[0, B], [B^T, 0]] has eigenvalues +-sigma_i(B): k negative, k positive when B is invertible,
         // and the zero diagonal forces a 2x2 pivot at the first step
