@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             // One line per subcommand; keep them in this order.
+            InspectCommand.class,
+            GenerateCommand.class,
             BenchCommand.class,
             ReportCommand.class,
         })

@@ -51,8 +51,13 @@ public final class ApfloatMatrices {
         if (q.isZero()) {
             return Apfloat.ZERO;
         }
-        Aprational exact = new Aprational(new Apint(q.numerator()), new Apint(q.denominator()));
-        return ApfloatMath.roundToPrecision(exact, digits, RoundingMode.HALF_EVEN);
+        if (q.isInteger() && q.numerator().bitLength() < 3.3 * digits) {
+            return new Apint(q.numerator()).precision(digits);
+        }
+        // BigDecimal's division rounds correctly (half-even) and is far faster than Apfloat's exact
+        // rational-to-decimal conversion for the large numerators of exact Hessians
+        BigDecimal rounded = q.toBigDecimal((int) Math.min(Integer.MAX_VALUE, digits), RoundingMode.HALF_EVEN);
+        return new Apfloat(rounded).precision(digits);
     }
 
     /** Entrywise {@link #fromRational(Rational, long)}. */
