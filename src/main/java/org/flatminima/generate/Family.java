@@ -9,10 +9,10 @@ import org.flatminima.exact.RationalMatrices;
 import org.flatminima.numbers.Rational;
 
 /**
- * The seeded families of exact instances. {@code generate(seed, maxDim, maxDepth)} draws everything (the
- * widths, the roots of T's singular values, the orthogonal and invertible factors) from one
- * {@code new SplittableRandom(seed)}, so the family, the seed and the two limits replay an instance
- * exactly. Every instance is a global minimum: its layers multiply to its target exactly.
+ * The seeded families of exact instances. {@code generate(seed, maxDim, maxDepth)} draws the widths from
+ * one seeded stream and everything else (the roots of T's singular values, the orthogonal and invertible
+ * factors) from another, so an instance replays exactly from its family, seed and widths, which it
+ * records. Every instance is a global minimum: its layers multiply to its target exactly.
  *
  * <p>The families marked {@link #meetsHypotheses()} meet assumptions A1 (no hidden width below
  * min(d_0, d_m)) and A2 (Sigma_x = I); {@link #SIGMA_X_NOT_IDENTITY} and {@link #BOTTLENECK} break one of
@@ -170,6 +170,9 @@ public enum Family {
         }
     };
 
+    /** Mixed into the seed for the stream that draws the widths. */
+    public static final long WIDTHS_SALT = 0x5DEECE66DL;
+
     private final String label;
     private final boolean meetsHypotheses;
     private final int minDepth;
@@ -211,15 +214,16 @@ public enum Family {
     }
 
     /**
-     * An instance with random widths of at most {@code maxDim} and depth at most {@code maxDepth}, all drawn
-     * from {@code new SplittableRandom(seed)}.
+     * An instance with random widths of at most {@code maxDim} and depth at most {@code maxDepth}. The widths
+     * come from {@code new SplittableRandom(seed ^ WIDTHS_SALT)} and everything else from
+     * {@code new SplittableRandom(seed)}, so {@code generate(n.seed(), n.dims())} replays an instance n.
      */
     public ExactNetwork generate(long seed, int maxDim, int maxDepth) {
         if (maxDepth < minDepth || maxDim < 1) {
             throw new IllegalArgumentException(label + " needs depth >= " + minDepth + " and widths >= 1");
         }
-        SplittableRandom rnd = new SplittableRandom(seed);
-        return build(rnd, seed, randomDims(rnd, maxDim, maxDepth));
+        int[] dims = randomDims(new SplittableRandom(seed ^ WIDTHS_SALT), maxDim, maxDepth);
+        return build(new SplittableRandom(seed), seed, dims);
     }
 
     /** An instance with the given widths d_0..d_m, the rest drawn from {@code new SplittableRandom(seed)}. */
