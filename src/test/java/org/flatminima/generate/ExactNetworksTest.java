@@ -231,6 +231,34 @@ class ExactNetworksTest extends QuietTest {
     }
 
     @Test
+    void chosenRootsGiveTheirSingularValuesIncludingRepeatedTopAndZeros() {
+        Rational three = Rational.of(3, 2);
+        Rational[] roots = {three, three, Rational.of(1, 2), Rational.ZERO};
+        for (Family f : new Family[] {Family.FLATTEST_EQ27, Family.FLATTEST_GAUGED, Family.FLATTEST_UNEQUAL_LOWER,
+                Family.NON_FLATTEST, Family.SIGMA_X_NOT_IDENTITY}) {
+            ExactNetwork n = f.generate(17L, new int[] {4, 5, 4, 4}, roots);
+            assertGlobalMinimum(n);
+            assertEquals(three, n.sigmaMaxRoot());
+            Rational s1 = three.pow(3);
+            assertTrue(SingularValues.isTop(n.target(), s1));
+            assertEquals(2, SingularValues.multiplicity(n.target(), s1), f.label());
+            assertEquals(3, Bareiss.rank(n.target()), f.label());
+            if (n.flattestByConstruction()) {
+                for (int j = 1; j <= n.depth(); j++) {
+                    assertTrue(SingularValues.isTop(n.layer(j), three), f.label() + " layer " + j);
+                }
+            }
+        }
+        ExactNetwork b = Family.BOTTLENECK.generate(18L, new int[] {3, 2, 3}, new Rational[] {Rational.TWO, Rational.ONE});
+        assertGlobalMinimum(b);
+        assertEquals(2, Bareiss.rank(b.target()));
+        assertThrows(IllegalArgumentException.class,
+                () -> Family.FLATTEST_EQ27.generate(1L, new int[] {2, 2}, new Rational[] {Rational.ONE, Rational.TWO}));
+        assertThrows(IllegalArgumentException.class,
+                () -> Family.RANDOM_TARGET.generate(1L, new int[] {2, 2}, new Rational[] {Rational.ONE, Rational.ONE}));
+    }
+
+    @Test
     void badRequestsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> Family.NON_FLATTEST.generate(1L, 3, 1));
         assertThrows(IllegalArgumentException.class, () -> Family.FLATTEST_EQ27.generate(1L, new int[] {3, 2, 3}));
