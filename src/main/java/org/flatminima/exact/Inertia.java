@@ -243,9 +243,13 @@ public record Inertia(int negative, int zero, int positive) {
         return new Inertia(neg, zero, pos);
     }
 
-    /** Divides the active lower entries by their positive gcd (modifies l); the inertia is unchanged. */
+    /**
+     * Divides the active lower entries by their positive gcd (modifies l); the inertia is unchanged. The
+     * gcd is guessed from a few entries and confirmed while dividing, so each entry costs one division.
+     */
     private static void removeContent(BigInteger[][] l, int[] active, int left) {
         BigInteger g = BigInteger.ZERO;
+        int seen = 0;
         outer:
         for (int t = 0; t < left; t++) {
             int i = active[t];
@@ -253,7 +257,7 @@ public record Inertia(int negative, int zero, int positive) {
                 int j = active[s];
                 if (j <= i && l[i][j].signum() != 0) {
                     g = g.gcd(l[i][j]);
-                    if (g.equals(BigInteger.ONE)) {
+                    if (g.equals(BigInteger.ONE) || ++seen == 4) {
                         break outer;
                     }
                 }
@@ -262,13 +266,39 @@ public record Inertia(int negative, int zero, int positive) {
         if (g.signum() == 0 || g.equals(BigInteger.ONE)) {
             return;
         }
+        // divide in place; if an entry is not a multiple of g, shrink g to gcd(g, entry) and rescale the
+        // entries already divided by the old g (they were multiples of it)
+        int doneCount = 0;
+        int[] doneI = new int[left * (left + 1) / 2];
+        int[] doneJ = new int[doneI.length];
         for (int t = 0; t < left; t++) {
             int i = active[t];
             for (int s = 0; s < left; s++) {
                 int j = active[s];
-                if (j <= i) {
-                    l[i][j] = l[i][j].divide(g);
+                if (j > i) {
+                    continue;
                 }
+                BigInteger x = l[i][j];
+                if (x.signum() != 0) {
+                    BigInteger[] qr = x.divideAndRemainder(g);
+                    if (qr[1].signum() == 0) {
+                        l[i][j] = qr[0];
+                    } else {
+                        BigInteger smaller = g.gcd(qr[1]);
+                        BigInteger f = g.divide(smaller);
+                        for (int k = 0; k < doneCount; k++) {
+                            l[doneI[k]][doneJ[k]] = l[doneI[k]][doneJ[k]].multiply(f);
+                        }
+                        g = smaller;
+                        if (g.equals(BigInteger.ONE)) {
+                            return;
+                        }
+                        l[i][j] = x.divide(g);
+                    }
+                }
+                doneI[doneCount] = i;
+                doneJ[doneCount] = j;
+                doneCount++;
             }
         }
     }

@@ -100,6 +100,25 @@ class InertiaTest extends QuietTest {
     }
 
     @Test
+    void diagonalCongruenceWithSharedFactorsKeepsTheKnownInertia() {
+        // D (Q diag(d) Q^T) D with D a diagonal of small primes and their products: entries share factors
+        // row by row, so the common-factor removal has to revise its guesses; the inertia is that of diag(d)
+        long[] factors = {1, 2, 3, 5, 6, 7, 10, 15};
+        Property.forAll("diagonalCongruenceSharedFactors", 40, 39L, rnd -> {
+            int n = rnd.nextInt(2, 8);
+            Rational[] d = randomSpectrum(rnd, n);
+            Rational[][] a = withSpectrum(RandomOrthogonal.orthogonal(rnd, n), d);
+            Rational[] scale = new Rational[n];
+            for (int i = 0; i < n; i++) {
+                scale[i] = Rational.of(factors[rnd.nextInt(factors.length)]);
+            }
+            Rational[][] s = RationalMatrices.diagonal(n, n, scale);
+            Rational[][] c = RationalMatrices.multiply(RationalMatrices.multiply(s, a), s);
+            assertEquals(count(d), Inertia.of(c));
+        });
+    }
+
+    @Test
     void zeroDiagonalNeedsTwoByTwoPivots() {
         assertEquals(new Inertia(1, 0, 1), Inertia.of(RationalMatrices.of(new long[][] {{0, 1}, {1, 0}})));
         assertEquals(new Inertia(1, 1, 1),
