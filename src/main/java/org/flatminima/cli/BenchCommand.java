@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
             // One line per benchmark subcommand.
             InertiaBenchCommand.class,
             InspectBenchCommand.class,
+            BenchEigenCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

@@ -5,8 +5,6 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
-import org.apfloat.Apint;
-import org.apfloat.Aprational;
 import org.flatminima.numbers.Rational;
 
 /**
@@ -45,19 +43,18 @@ public final class ApfloatMatrices {
         return r;
     }
 
-    /** The exact rational {@code q} rounded half-even to {@code digits} significant digits. */
+    /**
+     * The exact rational {@code q} rounded half-even to {@code digits} significant digits (by one exact
+     * {@link BigDecimal} division, which measured far faster than Apfloat's {@code Aprational} rounding).
+     */
     public static Apfloat fromRational(Rational q, long digits) {
         requireDigits(digits);
         if (q.isZero()) {
             return Apfloat.ZERO;
         }
-        if (q.isInteger() && q.numerator().bitLength() < 3.3 * digits) {
-            return new Apint(q.numerator()).precision(digits);
-        }
-        // BigDecimal's division rounds correctly (half-even) and is far faster than Apfloat's exact
-        // rational-to-decimal conversion for the large numerators of exact Hessians
-        BigDecimal rounded = q.toBigDecimal((int) Math.min(Integer.MAX_VALUE, digits), RoundingMode.HALF_EVEN);
-        return new Apfloat(rounded).precision(digits);
+        BigDecimal d = new BigDecimal(q.numerator()).divide(new BigDecimal(q.denominator()),
+                new java.math.MathContext(Math.toIntExact(digits), RoundingMode.HALF_EVEN));
+        return new Apfloat(d).precision(digits);
     }
 
     /** Entrywise {@link #fromRational(Rational, long)}. */

@@ -158,9 +158,25 @@ final class FixedPointMatrix {
         FixedPointMatrix bt = b.transpose();
         FixedPointMatrix c = new FixedPointMatrix(a.rows, b.cols, a.frac);
         int shift = b.frac;
+        int inner = a.cols;
         IntStream rowsStream = IntStream.range(0, a.rows);
         if ((long) a.rows * a.cols * b.cols > PARALLEL_WORK) {
             rowsStream = rowsStream.parallel();
+        }
+        int la = LimbDot.limbsFor(LimbDot.maxBits(a.m));
+        int lb = LimbDot.limbsFor(LimbDot.maxBits(bt.m));
+        if (useLimbs(la, lb, inner)) {
+            long[] al = LimbDot.split(a.m, la);
+            long[] bl = LimbDot.split(bt.m, lb);
+            rowsStream.forEach(i -> {
+                long[] hi = new long[la + lb];
+                long[] lo = new long[la + lb];
+                for (int j = 0; j < b.cols; j++) {
+                    c.m[i * c.cols + j] = shiftRound(
+                            LimbDot.dot(al, i * inner * la, la, bl, j * inner * lb, lb, inner, hi, lo), shift);
+                }
+            });
+            return c;
         }
         rowsStream.forEach(i -> {
             for (int j = 0; j < b.cols; j++) {
@@ -168,6 +184,11 @@ final class FixedPointMatrix {
             }
         });
         return c;
+    }
+
+    private static boolean useLimbs(int la, int lb, int inner) {
+        return la <= LimbDot.MAX_LIMBS && lb <= LimbDot.MAX_LIMBS && inner <= LimbDot.MAX_TERMS
+                && !Boolean.getBoolean("flatminima.bigIntegerKernel");
     }
 
     /**
@@ -183,9 +204,27 @@ final class FixedPointMatrix {
         int n = x.cols;
         FixedPointMatrix c = new FixedPointMatrix(n, n, x.frac);
         int shift = y.frac;
+        int inner = x.rows;
         IntStream rowsStream = IntStream.range(0, n);
         if ((long) n * n * x.rows / 2 > PARALLEL_WORK) {
             rowsStream = rowsStream.parallel();
+        }
+        int lx = LimbDot.limbsFor(LimbDot.maxBits(xt.m));
+        int ly = LimbDot.limbsFor(LimbDot.maxBits(yt.m));
+        if (useLimbs(lx, ly, inner)) {
+            long[] xl = LimbDot.split(xt.m, lx);
+            long[] yl = LimbDot.split(yt.m, ly);
+            rowsStream.forEach(i -> {
+                long[] hi = new long[lx + ly];
+                long[] lo = new long[lx + ly];
+                for (int j = i; j < n; j++) {
+                    BigInteger v = shiftRound(
+                            LimbDot.dot(xl, i * inner * lx, lx, yl, j * inner * ly, ly, inner, hi, lo), shift);
+                    c.m[i * n + j] = v;
+                    c.m[j * n + i] = v;
+                }
+            });
+            return c;
         }
         rowsStream.forEach(i -> {
             for (int j = i; j < n; j++) {

@@ -67,6 +67,8 @@ public final class SymmetricEigen {
     public static final int MIN_DIGITS = 1;
     private static final double BITS_PER_DIGIT = Math.log(10) / Math.log(2);
     private static final int MAX_ITERATIONS = 60;
+    /** Nested clusters resolved one level (about 16 digits of spread) per resolution. */
+    private static final int MAX_RESOLUTIONS = 12;
 
     private SymmetricEigen() {}
 
@@ -141,10 +143,18 @@ public final class SymmetricEigen {
 
     /** The refinement itself, at {@code workDigits} decimal digits; {@code a} must be symmetric; not modified. */
     static Fixed decomposeFixed(Apfloat[][] a, int workDigits) {
-        int n = a.length;
         int bigF = bitsFor(workDigits);
         int e = binaryExponent(a);
-        FixedPointMatrix fullA = FixedPointMatrix.fromApfloat(a, e, bigF);
+        return decomposeFixed(FixedPointMatrix.fromApfloat(a, e, bigF), e);
+    }
+
+    /**
+     * The refinement on {@code fullA}, a symmetric matrix whose entries are below 1 in magnitude, at its own
+     * fractional bits; {@code e} is only recorded (the matrix meant is fullA * 2^e). Not modified.
+     */
+    static Fixed decomposeFixed(FixedPointMatrix fullA, int e) {
+        int n = fullA.rows;
+        int bigF = fullA.frac;
         if (n == 0) {
             return new Fixed(fullA, new BigInteger[0], e, bigF, BigInteger.ZERO, BigInteger.ZERO, 0);
         }
@@ -155,6 +165,7 @@ public final class SymmetricEigen {
         int prevErr = 0; // binary exponent of the largest correction of the previous iteration
         int expectErr = -44; // what a double start usually achieves
         int stalls = 0;
+        int resolutions = 0;
         for (; iterations < MAX_ITERATIONS; iterations++) {
             int f = Math.min(bigF, Math.max(64, -2 * expectErr + 24 + logN));
             FixedPointMatrix af = fullA.withFrac(f);
@@ -194,6 +205,7 @@ public final class SymmetricEigen {
             FixedPointMatrix corr = new FixedPointMatrix(n, n, f);
             int err = Integer.MIN_VALUE / 4;
             boolean[] unresolved = new boolean[n];
+            int maxCoupling = Integer.MIN_VALUE / 4;
             int couplingFloor = Math.max(2 * Math.min(prevErr, expectErr), -f + logN) + 12;
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
@@ -203,8 +215,10 @@ public final class SymmetricEigen {
                         if (i != j) {
                             BigInteger coupling = s.get(i, j).add(FixedPointMatrix.shiftRound(
                                     lambda[j].multiply(r.get(i, j)), f));
-                            if (FixedPointMatrix.exponent(coupling, f) > couplingFloor) {
+                            int ce = FixedPointMatrix.exponent(coupling, f);
+                            if (ce > couplingFloor) {
                                 unresolved[clusterOf[i]] = true;
+                                maxCoupling = Math.max(maxCoupling, ce);
                             }
                         }
                     } else if (i > j) {
@@ -228,25 +242,34 @@ public final class SymmetricEigen {
             for (boolean u : unresolved) {
                 anyUnresolved |= u;
             }
-            if (anyUnresolved && err < -20) {
-                x = resolveClusters(x, s, g, lambda, clusterOf, unresolved, f);
-                prevErr = 0;
-                expectErr = -44;
-                continue;
-            }
             boolean atFull = f == bigF;
-            if (atFull && 2 * err <= -bigF + logN + 4) {
-                iterations++;
-                break;
-            }
+            boolean converged = atFull && 2 * err <= -bigF + logN + 4;
             // at the precision floor, an ill-conditioned eigenvector stops improving: accept after a few tries
             stalls = atFull && err >= prevErr - 1 ? stalls + 1 : 0;
-            if (stalls >= 3) {
+            if (converged || stalls >= 3) {
+                if (anyUnresolved && resolutions < MAX_RESOLUTIONS) {
+                    // a cluster whose members differ below the double start's resolution: rotate it by the
+                    // double eigenvectors of its rescaled block; that leaves couplings about 2^-48 times smaller
+                    x = resolveClusters(x, s, g, lambda, clusterOf, unresolved, f);
+                    resolutions++;
+                    if (maxCoupling - 48 <= -bigF + logN + 12) {
+                        iterations++;
+                        break;
+                    }
+                    prevErr = 0;
+                    expectErr = -bigF;
+                    stalls = 0;
+                    continue;
+                }
                 iterations++;
                 break;
             }
-            prevErr = err;
-            expectErr = 2 * err;
+            prevErr = Math.max(err, -bigF);
+            expectErr = Math.max(2 * err, -bigF);
+        }
+        if (iterations >= MAX_ITERATIONS) {
+            throw new ArithmeticException("symmetric eigen-refinement did not converge in " + MAX_ITERATIONS
+                    + " iterations");
         }
         return finish(fullA, x, e, bigF, iterations);
     }
@@ -392,6 +415,10 @@ public final class SymmetricEigen {
             }
             double[][] qd = eigenvectorsDescending(d);
             FixedPointMatrix q = FixedPointMatrix.fromDoubles(qd, x.frac);
+            // the double eigenvectors are orthogonal only to about 1e-16: make them orthogonal at full precision
+            boolean[] all = new boolean[k];
+            Arrays.fill(all, true);
+            Orthonormal.complete(q, all);
             FixedPointMatrix xc = new FixedPointMatrix(n, k, x.frac);
             for (int r = 0; r < n; r++) {
                 for (int p = 0; p < k; p++) {

@@ -214,6 +214,24 @@ class SymmetricEigenTest extends QuietTest {
     }
 
     @Test
+    void gradedSpectraAcrossManyDoubleRangesAreResolved() {
+        // eigenvalues 1, 1e-20, 1e-40, 0 (each twice): the double start sees rank two; the rest is resolved level
+        // by level from rescaled cluster blocks
+        int digits = 60;
+        Property.forAll("gradedSpectrum", 2, 110L, rnd -> {
+            Rational[] d = {Rational.ONE, Rational.ONE, tenToMinus(20), tenToMinus(20), tenToMinus(40),
+                tenToMinus(40), Rational.ZERO, Rational.ZERO};
+            Rational[][] a = RationalFixtures.withSpectrum(RationalFixtures.orthogonal(rnd, d.length), d);
+            SymmetricEigen.Decomposition dec = SymmetricEigen.decompose(input(a, digits), digits);
+            assertSpectrum(d, dec.eigenvalues(), digits, "graded");
+            assertResiduals(a, dec, digits);
+            // normwise D digits: 1e-40 keeps its leading 20 digits, and they must be right
+            Rational third = ApfloatMatrices.toRational(dec.eigenvalues()[4]);
+            assertTrue(third.subtract(tenToMinus(40)).abs().compareTo(tenToMinus(59)) <= 0, "1e-40 is " + third);
+        });
+    }
+
+    @Test
     void zeroAndOneByOneMatrices() {
         SymmetricEigen.Decomposition zero = SymmetricEigen.decompose(ApfloatMatrices.zeros(3, 3), 20);
         for (Apfloat l : zero.eigenvalues()) {
