@@ -36,15 +36,15 @@ final class HtmlReport {
             h3 { font-size: 15px; margin: 20px 0 4px; }
             p.summary { font-size: 16px; margin: 4px 0; }
             p.note, p.legend { color: #57606a; margin: 4px 0 10px; }
-            table { border-collapse: collapse; margin: 6px 0 12px; }
-            th, td { border: 1px solid #d0d7de; padding: 4px 8px; vertical-align: top; }
+            table { border-collapse: collapse; margin: 6px 0 12px; font-size: 13px; }
+            th, td { border: 1px solid #d0d7de; padding: 3px 6px; vertical-align: top; }
             th { background: #f6f8fa; text-align: left; font-size: 12px; }
             table.sortable th { cursor: pointer; user-select: none; }
             table.sortable th[aria-sort=ascending]::after { content: " \\25B2"; font-size: 10px; }
             table.sortable th[aria-sort=descending]::after { content: " \\25BC"; font-size: 10px; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             td.zero { color: #8c959f; }
-            td.statement { min-width: 240px; max-width: 400px; }
+            td.statement { min-width: 220px; max-width: 380px; }
             td.claim { min-width: 150px; max-width: 240px; } td.claim .title { color: #57606a; font-size: 12px; }
             th.count { width: 56px; }
             div.wide { overflow-x: auto; }
@@ -215,7 +215,8 @@ final class HtmlReport {
     private void claimTable(String section, List<ClaimResult> claims) {
         h.append("<div class=\"wide\"><table class=\"sortable claims\" id=\"claims-").append(esc(section))
                 .append("\">\n<thead><tr>");
-        h.append("<th>claim</th><th>statement</th><th>status</th><th class=\"count\">instances</th>");
+        h.append("<th>claim</th><th>statement</th><th>status</th><th class=\"count\" title=\"the weakest verdict among "
+                + "its instances: what a pass rests on\">weakest verdict</th><th class=\"count\">instances</th>");
         for (Verdict v : Verdict.values()) {
             h.append("<th class=\"count\">").append(esc(ReportText.heading(v))).append("</th>");
         }
@@ -227,6 +228,9 @@ final class HtmlReport {
                     .append("</a><br><span class=\"title\">").append(esc(c.title())).append("</span></td>")
                     .append("<td class=\"statement\">").append(esc(c.statement())).append("</td>");
             statusCell(c);
+            Verdict weakest = c.weakestVerdict();
+            h.append("<td data-v=\"").append(weakest == null ? 99 : weakest.ordinal()).append("\">")
+                    .append(esc(ReportText.weakest(c))).append("</td>");
             num(c.total());
             for (Verdict v : Verdict.values()) {
                 num(c.count(v));

@@ -94,13 +94,14 @@ final class MarkdownReport {
     }
 
     private void claimTable(List<ClaimResult> claims) {
-        int cols = 6 + Verdict.values().length + 3;
+        int cols = 7 + Verdict.values().length + 3;
         String[] head = new String[cols];
         int k = 0;
         head[k++] = "claim";
         head[k++] = "title";
         head[k++] = "statement";
         head[k++] = "status";
+        head[k++] = "weakest verdict";
         head[k++] = "kind";
         head[k++] = "instances";
         for (Verdict v : Verdict.values()) {
@@ -118,6 +119,7 @@ final class MarkdownReport {
             cells[k++] = c.title();
             cells[k++] = c.statement();
             cells[k++] = c.status() == ClaimStatus.PASS ? "PASS" : "**" + c.status() + "**";
+            cells[k++] = ReportText.weakest(c);
             cells[k++] = c.kind().name().toLowerCase(java.util.Locale.ROOT);
             cells[k++] = Integer.toString(c.total());
             for (Verdict v : Verdict.values()) {

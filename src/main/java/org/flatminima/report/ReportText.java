@@ -43,6 +43,12 @@ final class ReportText {
         };
     }
 
+    /** The weakest verdict of a claim's instances (how its pass rests), lower case, or "-". */
+    static String weakest(ClaimResult c) {
+        Verdict v = c.weakestVerdict();
+        return v == null ? "-" : heading(v);
+    }
+
     static String margin(String decimal) {
         return decimal == null ? "-" : Decimals.shortText(new BigDecimal(decimal), 3);
     }

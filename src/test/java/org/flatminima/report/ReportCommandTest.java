@@ -58,10 +58,11 @@ class ReportCommandTest extends QuietTest {
                     Pattern.MULTILINE).matcher(md);
             assertTrue(m.find(), "no table row for " + c.id());
             String[] cells = m.group(1).split(" \\| ");
-            // title, statement, status, kind, instances, then the counts in Verdict order.
-            assertEquals(Integer.toString(c.total()), cells[4].trim());
+            // title, statement, status, weakest verdict, kind, instances, then the counts in Verdict order.
+            assertEquals(c.weakestVerdict() == null ? "-" : ReportText.heading(c.weakestVerdict()), cells[3].trim());
+            assertEquals(Integer.toString(c.total()), cells[5].trim());
             for (Verdict v : Verdict.values()) {
-                assertEquals(Integer.toString(c.count(v)), cells[5 + v.ordinal()].trim(), c.id() + " " + v);
+                assertEquals(Integer.toString(c.count(v)), cells[6 + v.ordinal()].trim(), c.id() + " " + v);
             }
         }
     }
