@@ -146,8 +146,8 @@ final class HtmlReport {
                 .append("</span></p>\n<p class=\"note\">Flagged: status or weakest verdict got weaker; worst margin dropped by more than ")
                 .append(esc(cmp.thresholds().marginThreshold().toPlainString()))
                 .append(" &times; its baseline magnitude; time grew past ")
-                .append(esc(ReportText.seconds(cmp.thresholds().timeFactor())))
-                .append(" &times; (and by more than ").append(esc(ReportText.seconds(Regressions.TIME_NOISE_SECONDS)))
+                .append(esc(ReportText.factor(cmp.thresholds().timeFactor())))
+                .append(" &times; (and by more than ").append(esc(ReportText.factor(Regressions.TIME_NOISE_SECONDS)))
                 .append(" s).</p>\n<div class=\"wide\"><table class=\"sortable\" id=\"regression-table\">\n<thead><tr>");
         for (String s : List.of("claim", "result", "baseline status", "current status", "baseline worst margin",
                 "current worst margin", "baseline time (s)", "current time (s)", "changes")) {

@@ -70,8 +70,8 @@ final class MarkdownReport {
         line(n == 0 ? "**No regressions.**" : "**" + n + (n == 1 ? " claim regressed.**" : " claims regressed.**"));
         line(" Flagged: status or weakest verdict got weaker; worst margin dropped by more than "
                 + cmp.thresholds().marginThreshold().toPlainString() + " x its baseline magnitude; time grew past "
-                + ReportText.seconds(cmp.thresholds().timeFactor()) + " x (and by more than "
-                + ReportText.seconds(Regressions.TIME_NOISE_SECONDS) + " s).");
+                + ReportText.factor(cmp.thresholds().timeFactor()) + " x (and by more than "
+                + ReportText.factor(Regressions.TIME_NOISE_SECONDS) + " s).");
         line("");
         row("claim", "result", "baseline status", "current status", "baseline worst margin", "current worst margin",
                 "baseline time (s)", "current time (s)", "changes");

@@ -57,6 +57,11 @@ final class ReportText {
         return Decimals.shortText(value, 3);
     }
 
+    /** A factor without trailing zeros: 3, 2.5. */
+    static String factor(double f) {
+        return BigDecimal.valueOf(f).stripTrailingZeros().toPlainString();
+    }
+
     static String seconds(double s) {
         return String.format(Locale.ROOT, s < 10 ? "%.2f" : "%.1f", s);
     }

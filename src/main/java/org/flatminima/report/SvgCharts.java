@@ -129,7 +129,7 @@ final class SvgCharts {
     }
 
     /** One measured point of Theorem 1. */
-    record SharpnessPoint(int depth, double log10Value, String series, long seed) {}
+    record SharpnessPoint(int depth, double log10Value, String series, long seed, String text) {}
 
     /** The series of the sharpness plot: the closed-form flattest sharpness. */
     static final String FLATTEST = "flattest";
@@ -188,8 +188,8 @@ final class SvgCharts {
             boolean flattest = p.series().equals(FLATTEST);
             double x = left + (p.depth() - dLo + 0.5) * xScale + (flattest ? -6 : 6);
             double y = top + plotH - (p.log10Value() - lo) * yScale;
-            String tip = "<title>seed " + p.seed() + ", depth " + p.depth() + ": " + p.series() + " = 1e"
-                    + String.format(Locale.ROOT, "%.3f", p.log10Value()) + "</title>";
+            String tip = "<title>seed " + p.seed() + ", depth " + p.depth() + ": " + p.series() + " = "
+                    + Html.escape(p.text()) + "</title>";
             if (flattest) {
                 s.append(String.format(Locale.ROOT,
                         "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#0969da\" fill-opacity=\"0.6\">%s</circle>",
@@ -230,24 +230,24 @@ final class SvgCharts {
                 if (depth == null) {
                     continue;
                 }
-                Double flattest = firstLog10(i.details(), FLATTEST_KEYS);
+                String flattest = firstPositive(i.details(), FLATTEST_KEYS);
                 if (flattest != null) {
-                    pts.add(new SharpnessPoint(depth, flattest, FLATTEST, i.seed()));
+                    pts.add(new SharpnessPoint(depth, log10OfPositive(flattest), FLATTEST, i.seed(), flattest));
                 }
-                Double measured = firstLog10(i.details(), MEASURED_KEYS);
+                String measured = firstPositive(i.details(), MEASURED_KEYS);
                 if (measured != null) {
-                    pts.add(new SharpnessPoint(depth, measured, MEASURED, i.seed()));
+                    pts.add(new SharpnessPoint(depth, log10OfPositive(measured), MEASURED, i.seed(), measured));
                 }
             }
         }
         return pts;
     }
 
-    private static Double firstLog10(java.util.Map<String, String> details, List<String> keys) {
+    /** The text of the first detail among {@code keys} that is a positive number, or null. */
+    private static String firstPositive(java.util.Map<String, String> details, List<String> keys) {
         for (String k : keys) {
-            Double v = log10OfPositive(details.get(k));
-            if (v != null) {
-                return v;
+            if (log10OfPositive(details.get(k)) != null) {
+                return details.get(k).trim();
             }
         }
         return null;

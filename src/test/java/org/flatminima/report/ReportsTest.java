@@ -50,8 +50,8 @@ class ReportsTest extends QuietTest {
                         .withDetail("predicted", "12 (exact)"))
                 .finish();
         List<SvgCharts.SharpnessPoint> pts = SvgCharts.sharpnessPoints(List.of(c));
-        assertEquals(List.of(new SvgCharts.SharpnessPoint(3, 3.0, SvgCharts.FLATTEST, 1),
-                new SvgCharts.SharpnessPoint(3, 3.0, SvgCharts.MEASURED, 1)), pts);
+        assertEquals(List.of(new SvgCharts.SharpnessPoint(3, 3.0, SvgCharts.FLATTEST, 1, "2000/2"),
+                new SvgCharts.SharpnessPoint(3, 3.0, SvgCharts.MEASURED, 1, "1.0e3")), pts);
         assertEquals(null, SvgCharts.log10OfPositive("-1/2"));
         assertEquals(null, SvgCharts.log10OfPositive("0"));
         assertEquals(-Math.log10(3), SvgCharts.log10OfPositive("1/3"), 1e-15);
