@@ -112,6 +112,26 @@ class ReportCommandTest extends QuietTest {
     }
 
     @Test
+    void counterexamplesLinkToTheirSavedCases() throws IOException {
+        Path saved = dir.resolve("test-cases/found/lemma-3-seed.json");
+        Files.createDirectories(saved.getParent());
+        Files.writeString(saved, "{}");
+        Results broken = RegressionsTest.replaceInstance(ResultsFixtures.sample(), "lemma-3", 1, i -> new InstanceResult(
+                i.seed(), i.family(), i.dims(), Verdict.REFUTED, "exact rational identity", "-1", null, i.details(),
+                "test-cases/found/lemma-3-seed.json"));
+        long seed = broken.claim("lemma-3").orElseThrow().instances().get(1).seed();
+        Path out = dir.resolve("reports/latest");
+        assertEquals(0, CliRun.of("report", write("r.json", broken).toString(), "--out", out.toString()).exit());
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("| lemma-3 | " + seed + " | "), md);
+        assertTrue(md.contains("[test-cases/found/lemma-3-seed.json](../../test-cases/found/lemma-3-seed.json)"), md);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("id=\"counterexample-table\""));
+        assertTrue(html.contains("<a href=\"../../test-cases/found/lemma-3-seed.json\">"), "case link in the page");
+        assertTrue(out.resolve("../../test-cases/found/lemma-3-seed.json").normalize().toFile().isFile());
+    }
+
+    @Test
     void seededRegressionTurnsTheComparisonRed() throws IOException {
         Results base = ResultsFixtures.sample();
         Results weaker = RegressionsTest.replaceInstance(base, "theorem-1", 2, i -> new InstanceResult(i.seed(),
