@@ -68,27 +68,34 @@ final class HtmlReport {
                 if (v !== null) { var n = parseFloat(v); if (!isNaN(n)) return n; }
                 return cell.textContent.trim().toLowerCase();
               }
-              document.querySelectorAll('table.sortable').forEach(function (table) {
+              function sortTable(table, col, asc) {
                 var heads = table.tHead.rows[0].cells;
-                Array.prototype.forEach.call(heads, function (th, col) {
+                Array.prototype.forEach.call(heads, function (o) { o.removeAttribute('aria-sort'); });
+                heads[col].setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+                var body = table.tBodies[0];
+                var rows = Array.prototype.slice.call(body.rows);
+                rows.sort(function (a, b) {
+                  var x = key(a.cells[col]), y = key(b.cells[col]);
+                  var c = (typeof x === typeof y) ? (x < y ? -1 : x > y ? 1 : 0) : (typeof x === 'number' ? -1 : 1);
+                  return asc ? c : -c;
+                });
+                rows.forEach(function (r) { body.appendChild(r); });
+              }
+              document.querySelectorAll('table.sortable').forEach(function (table) {
+                Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, col) {
                   th.title = 'click to sort';
                   th.addEventListener('click', function () {
-                    var asc = th.getAttribute('aria-sort') !== 'ascending';
-                    Array.prototype.forEach.call(heads, function (o) { o.removeAttribute('aria-sort'); });
-                    th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
-                    var body = table.tBodies[0];
-                    var rows = Array.prototype.slice.call(body.rows);
-                    rows.sort(function (a, b) {
-                      var x = key(a.cells[col]), y = key(b.cells[col]);
-                      var c = (typeof x === typeof y) ? (x < y ? -1 : x > y ? 1 : 0) : (typeof x === 'number' ? -1 : 1);
-                      return asc ? c : -c;
-                    });
-                    rows.forEach(function (r) { body.appendChild(r); });
+                    sortTable(table, col, th.getAttribute('aria-sort') !== 'ascending');
                   });
                 });
               });
+              // A link ending in #sort=TABLE-ID:COLUMN:asc|desc opens with that table sorted.
+              var m = /^#sort=([A-Za-z0-9._-]+):([0-9]+):(asc|desc)$/.exec(location.hash);
+              var t = m && document.getElementById(m[1]);
+              if (t && t.tHead && +m[2] < t.tHead.rows[0].cells.length) { sortTable(t, +m[2], m[3] === 'asc'); }
             })();
             """;
+
 
     private String build() {
         List<ClaimResult> claims = data.claims();
