@@ -56,6 +56,33 @@ class RegressionsTest extends QuietTest {
     }
 
     @Test
+    void aWeakerInstanceInsideAnUndecidedClaimRegresses() {
+        Results base = ResultsFixtures.sample();
+        ClaimResult t4 = base.claim("theorem-4").orElseThrow();
+        assertEquals(ClaimStatus.UNDECIDED, t4.status());
+        int proved = 0;
+        while (t4.instances().get(proved).verdict() != Verdict.PROVED) {
+            proved++;
+        }
+        Results now = replaceInstance(base, "theorem-4", proved, i -> new InstanceResult(i.seed(), i.family(),
+                i.dims(), Verdict.UNDECIDED, "enclosures overlap", i.margin(), null, i.details(), null));
+        assertEquals(ClaimStatus.UNDECIDED, now.claim("theorem-4").orElseThrow().status());
+        assertEquals(Set.of(Change.INSTANCE_WEAKER), regressions(base, now).get("theorem-4"));
+    }
+
+    @Test
+    void aShortRunOfTheSameSeedsIsNoRegression() {
+        // CI compares a short run (the first instances of the same seeded sequence) with the full baseline.
+        Results base = ResultsFixtures.sample();
+        List<ClaimResult> shorter = new ArrayList<>();
+        for (ClaimResult c : base.claims()) {
+            shorter.add(ClaimRecorder.summarize(c, c.instances().subList(0, 3), c.timeSeconds() / 5));
+        }
+        Regressions.Comparison c = Regressions.compare("b", base.claims(), shorter, DEFAULTS);
+        assertFalse(c.regressed(), c.toString());
+    }
+
+    @Test
     void aControlThatStopsBeingCaughtRegresses() {
         Results base = ResultsFixtures.sample();
         Results now = replaceInstance(base, "control-wrong-constant", 0, i -> new InstanceResult(i.seed(),

@@ -58,10 +58,11 @@ class ReportCommandTest extends QuietTest {
                     Pattern.MULTILINE).matcher(md);
             assertTrue(m.find(), "no table row for " + c.id());
             String[] cells = m.group(1).split(" \\| ");
-            // title, statement, status, kind, instances, then the counts in Verdict order.
-            assertEquals(Integer.toString(c.total()), cells[4].trim());
+            // title, statement, status, weakest verdict, kind, instances, then the counts in Verdict order.
+            assertEquals(c.weakestVerdict() == null ? "-" : ReportText.heading(c.weakestVerdict()), cells[3].trim());
+            assertEquals(Integer.toString(c.total()), cells[5].trim());
             for (Verdict v : Verdict.values()) {
-                assertEquals(Integer.toString(c.count(v)), cells[5 + v.ordinal()].trim(), c.id() + " " + v);
+                assertEquals(Integer.toString(c.count(v)), cells[6 + v.ordinal()].trim(), c.id() + " " + v);
             }
         }
     }
@@ -108,6 +109,26 @@ class ReportCommandTest extends QuietTest {
         assertEquals(1, failed);
         assertEquals(2, skipped);
         assertEquals("1", doc.getDocumentElement().getAttribute("failures"));
+    }
+
+    @Test
+    void counterexamplesLinkToTheirSavedCases() throws IOException {
+        Path saved = dir.resolve("test-cases/found/lemma-3-seed.json");
+        Files.createDirectories(saved.getParent());
+        Files.writeString(saved, "{}");
+        Results broken = RegressionsTest.replaceInstance(ResultsFixtures.sample(), "lemma-3", 1, i -> new InstanceResult(
+                i.seed(), i.family(), i.dims(), Verdict.REFUTED, "exact rational identity", "-1", null, i.details(),
+                "test-cases/found/lemma-3-seed.json"));
+        long seed = broken.claim("lemma-3").orElseThrow().instances().get(1).seed();
+        Path out = dir.resolve("reports/latest");
+        assertEquals(0, CliRun.of("report", write("r.json", broken).toString(), "--out", out.toString()).exit());
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("| lemma-3 | " + seed + " | "), md);
+        assertTrue(md.contains("[test-cases/found/lemma-3-seed.json](../../test-cases/found/lemma-3-seed.json)"), md);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("id=\"counterexample-table\""));
+        assertTrue(html.contains("<a href=\"../../test-cases/found/lemma-3-seed.json\">"), "case link in the page");
+        assertTrue(out.resolve("../../test-cases/found/lemma-3-seed.json").normalize().toFile().isFile());
     }
 
     @Test

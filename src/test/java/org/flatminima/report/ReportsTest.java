@@ -42,6 +42,22 @@ class ReportsTest extends QuietTest {
     }
 
     @Test
+    void sharpnessPlotReadsExactFractionsAndDepthFromDims() {
+        ClaimResult c = new ClaimRecorder("theorem1.sharpness", ClaimKind.THEOREM, "Theorem 1", "s")
+                .add(InstanceResult.of(1, "f", List.of(2, 2, 2, 2), Verdict.PROVED, "exact")
+                        .withDetail("predicted", "2000/2").withDetail("lambda_max_approx", "1.0e3"))
+                .add(InstanceResult.of(2, "f", List.of(2, 2), Verdict.PROVED, "exact")
+                        .withDetail("predicted", "12 (exact)"))
+                .finish();
+        List<SvgCharts.SharpnessPoint> pts = SvgCharts.sharpnessPoints(List.of(c));
+        assertEquals(List.of(new SvgCharts.SharpnessPoint(3, 3.0, SvgCharts.FLATTEST, 1, "2000/2"),
+                new SvgCharts.SharpnessPoint(3, 3.0, SvgCharts.MEASURED, 1, "1.0e3")), pts);
+        assertEquals(null, SvgCharts.log10OfPositive("-1/2"));
+        assertEquals(null, SvgCharts.log10OfPositive("0"));
+        assertEquals(-Math.log10(3), SvgCharts.log10OfPositive("1/3"), 1e-15);
+    }
+
+    @Test
     void marginPlotHasOneDotPerInstanceWithAMargin() {
         Results r = ResultsFixtures.sample();
         long expected = r.claims().stream().mapToLong(c -> ClaimRecorder.margins(c.instances()).size()).sum();
