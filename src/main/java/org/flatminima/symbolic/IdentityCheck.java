@@ -91,6 +91,54 @@ public final class IdentityCheck {
         return null;
     }
 
+    /**
+     * Certifies {@code expr >= 0} for all non-negative values of its variables: over a common
+     * denominator, numerator and denominator must both expand to polynomials whose coefficients
+     * are all non-negative rationals (and the denominator not zero). PROVED when so, UNDECIDED
+     * otherwise: a negative coefficient does not show the expression takes a negative value.
+     */
+    public static IdentityResult decideNonnegative(String name, String statement, List<IExpr> expressions,
+            List<String> where) {
+        long start = System.nanoTime();
+        SymjaEngine engine = SymjaEngine.instance();
+        for (int k = 0; k < expressions.size(); k++) {
+            IExpr together = engine.eval(F.Together(expressions.get(k)));
+            IExpr num = engine.expand(F.Numerator(together));
+            IExpr den = engine.expand(F.unaryAST1(org.matheclipse.core.expression.S.Denominator, together));
+            if (!coefficientsNonnegative(engine, num) || den.isZero() || !coefficientsNonnegative(engine, den)) {
+                return new IdentityResult(name, statement, IdentityResult.Status.UNDECIDED, expressions.size(),
+                        SymbolNames.plain(shorten(together.toString())), where.get(k), "", seconds(start));
+            }
+        }
+        return new IdentityResult(name, statement, IdentityResult.Status.PROVED, expressions.size(), "", "", "",
+                seconds(start));
+    }
+
+    private static boolean coefficientsNonnegative(SymjaEngine engine, IExpr polynomial) {
+        if (polynomial.isZero()) {
+            return true;
+        }
+        IExpr variables = engine.eval(F.Variables(polynomial));
+        if (!(variables instanceof IAST vars) || vars.size() == 1) {
+            return polynomial.isRational() && polynomial.isNonNegativeResult();
+        }
+        IExpr rules = engine.eval(F.binaryAST2(org.matheclipse.core.expression.S.CoefficientRules, polynomial, variables));
+        if (!(rules instanceof IAST list) || !rules.isList()) {
+            return false;
+        }
+        for (int i = 1; i < list.size(); i++) {
+            IExpr rule = list.get(i);
+            if (!rule.isRuleAST()) {
+                return false;
+            }
+            IExpr c = ((IAST) rule).arg2();
+            if (!c.isRational() || c.isNegativeResult()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String shorten(String s) {
         return s.length() <= 400 ? s : s.substring(0, 400) + "... (" + s.length() + " characters)";
     }
