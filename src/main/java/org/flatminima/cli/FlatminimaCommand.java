@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             // One line per subcommand; keep them in this order.
             BenchCommand.class,
+            DeriveCommand.class,
+            ProveCommand.class,
         })
 public final class FlatminimaCommand implements Runnable {
     @Spec

@@ -110,6 +110,18 @@ public final class SymjaEngine {
         return SymbolNames.texOfSymbols(t.toString().strip());
     }
 
+    /** LaTeX for a matrix: a {@code pmatrix} of Symja's LaTeX for each entry. */
+    public String tex(SymbolicMatrix m) {
+        StringBuilder sb = new StringBuilder("\\begin{pmatrix}\n");
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                sb.append(j == 0 ? "" : " & ").append(tex(m.get(i, j)));
+            }
+            sb.append(i == m.rows() - 1 ? "\n" : " \\\\\n");
+        }
+        return sb.append("\\end{pmatrix}").toString();
+    }
+
     /** Symja's input form of {@code e} (parsable back). */
     public static String text(IExpr e) {
         return e.toString();
