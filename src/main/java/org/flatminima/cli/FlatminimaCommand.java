@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
             DeriveCommand.class,
             ProveCommand.class,
+            ReportCommand.class,
         })
 public final class FlatminimaCommand implements Runnable {
     @Spec

@@ -45,6 +45,7 @@ public enum Problem {
     PROOF_MALFORMED("%s:%d: %s"),
     PROOF_FILES_NONE("%s: no proof files (*.md) found"),
     DIMS_INVALID("--dims %s: %s"),
+    RESULTS_CONFLICT("%s and %s both have claim \"%s\" but disagree on its %s (%s vs %s)"),
     ;
 
     private final String pattern;
