@@ -38,7 +38,7 @@ public final class Identities {
             new Entry("phi-norm", "eq. (21): ||Phi b||^2 = sum_k ||A_k^T B Sigma^(1/2) B_k^T||_F^2, b = vec(B)",
                     Map.of("dims", "2,2,2", "sigma", "identity")),
             new Entry("telescoping", "eqs. (24)-(25): the product over k collapses to (B Sigma^(1/2) T^T)^(m-1) B Sigma^(1/2)",
-                    Map.of("m", "3", "d", "2", "sigma", "identity")),
+                    Map.of("m", "3", "d", "2", "sigma", "identity", "full", "false")),
             new Entry("diagonal-solution",
                     "(27) gives (28): for the diagonal solution, Hhat = 2 Phi^T Phi is diagonal, its largest entry is "
                             + "2 m sigma_max^(2(1-1/m)) (certified for ordered singular values) with eigenvector Phi(v⊗u)",
@@ -87,7 +87,8 @@ public final class Identities {
             case "hessian-structure" -> List.of(hessianStructure(dims(p), sigma(p),
                     intParam(p, "factor", -100, 100), boolParam(p, "swap")));
             case "phi-norm" -> List.of(phiNorm(dims(p), sigma(p)));
-            case "telescoping" -> List.of(telescoping(intParam(p, "m", 2, 6), intParam(p, "d", 1, 3), sigma(p)));
+            case "telescoping" -> List.of(telescoping(intParam(p, "m", 2, 8), intParam(p, "d", 1, 4), sigma(p),
+                    boolParam(p, "full")));
             case "diagonal-solution" -> diagonalSolution(intParam(p, "m", 1, 6), intParam(p, "d", 1, 3));
             case "diagonal-gains" -> List.of(diagonalGains(intParam(p, "m", 1, 8), intParam(p, "d", 1, 4)));
             case "balancedness" -> List.of(balancedness(dims(p), sigma(p)));
@@ -173,30 +174,55 @@ public final class Identities {
                         + "for symbolic B (" + dy + "x" + dx + ")", lhs, rhs);
     }
 
-    static IdentityResult telescoping(int m, int d, SymbolicNetwork.SigmaKind sigma) {
+    /**
+     * (24): for every q the two middle factors of consecutive terms meet as
+     * (W_q...W_1)^T (W_m...W_{q+1})^T = T^T with T = W_m...W_1; by associativity the product over k
+     * is then (B Sigma^(1/2) T^T)^(m-1) B Sigma^(1/2), (25). With {@code full} the expanded product
+     * identity (25) itself is also checked (its expansion grows fast: feasible up to m = 3 for 2x2).
+     */
+    static IdentityResult telescoping(int m, int d, SymbolicNetwork.SigmaKind sigma, boolean full) {
         int[] dims = new int[m + 1];
         Arrays.fill(dims, d);
         SymbolicNetwork net = new SymbolicNetwork(dims, sigma, null, SymbolicNetwork.TargetKind.SYMBOLIC, null);
-        SymbolicMatrix b = SymbolicMatrix.symbols(d, d, (i, j) -> SymbolNames.matrixEntry("b", i, j));
-        SymbolicMatrix bs = b.times(net.sigmaHalf());
-        SymbolicMatrix[] factors = new SymbolicMatrix[m + 1];
-        for (int k = 1; k <= m; k++) {
-            factors[k] = net.product(k + 1, m).transpose().times(bs).times(net.product(1, k - 1).transpose());
-        }
-        SymbolicMatrix lhs = factors[1];
-        for (int k = 2; k <= m; k++) {
-            lhs = factors[k].times(lhs);
-        }
         SymbolicMatrix tt = net.endToEnd().transpose();
-        SymbolicMatrix step = bs.times(tt);
-        SymbolicMatrix rhs = bs;
-        for (int k = 1; k < m; k++) {
-            rhs = step.times(rhs);
+        List<IExpr> residuals = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        for (int q = 1; q < m; q++) {
+            SymbolicMatrix middle = net.product(1, q).transpose().times(net.product(q + 1, m).transpose());
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    residuals.add(F.Subtract(middle.get(i, j), tt.get(i, j)));
+                    where.add("(24), q = " + q + ", entry (" + (i + 1) + "," + (j + 1) + ")");
+                }
+            }
         }
-        return IdentityCheck.decideEqual("telescoping m=" + m + " d=" + d + " sigma=" + lower(sigma),
-                "eqs. (24)-(25): prod_{k=m..1} (W_m...W_{k+1})^T B Sigma^(1/2) (W_{k-1}...W_1)^T = "
-                        + "(B Sigma^(1/2) T^T)^(m-1) B Sigma^(1/2) with T = W_m...W_1, symbolic " + d + "x" + d
-                        + " weights and B", lhs, rhs);
+        if (full) {
+            SymbolicMatrix b = SymbolicMatrix.symbols(d, d, (i, j) -> SymbolNames.matrixEntry("b", i, j));
+            SymbolicMatrix bs = b.times(net.sigmaHalf());
+            SymbolicMatrix lhs = null;
+            for (int k = 1; k <= m; k++) {
+                SymbolicMatrix factor = net.product(k + 1, m).transpose().times(bs).times(net.product(1, k - 1).transpose());
+                lhs = lhs == null ? factor : factor.times(lhs);
+            }
+            SymbolicMatrix step = bs.times(tt);
+            SymbolicMatrix rhs = bs;
+            for (int k = 1; k < m; k++) {
+                rhs = step.times(rhs);
+            }
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    residuals.add(F.Subtract(lhs.get(i, j), rhs.get(i, j)));
+                    where.add("(25), entry (" + (i + 1) + "," + (j + 1) + ")");
+                }
+            }
+        }
+        return IdentityCheck.decideZero("telescoping m=" + m + " d=" + d + " sigma=" + lower(sigma)
+                        + (full ? " full=true" : ""),
+                "eq. (24): (W_q...W_1)^T (W_m...W_{q+1})^T = T^T for q = 1..m-1 with T = W_m...W_1 (symbolic " + d
+                        + "x" + d + " weights), so by associativity prod_{k=m..1} (W_m...W_{k+1})^T B Sigma^(1/2) "
+                        + "(W_{k-1}...W_1)^T = (B Sigma^(1/2) T^T)^(m-1) B Sigma^(1/2), eq. (25)"
+                        + (full ? "; (25) is also checked fully expanded for symbolic B" : ""),
+                residuals, where);
     }
 
     /** (27) with U = V = I and W_j = diag(a_1..a_d), sigma_i(T) = a_i^m. */

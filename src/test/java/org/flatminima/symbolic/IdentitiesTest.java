@@ -52,6 +52,7 @@ class IdentitiesTest extends QuietTest {
     @Test
     void phiNormAndTelescopingHold() {
         assertProved(Identities.run("phi-norm", Map.of("dims", "2,3,2")));
+        assertProved(Identities.run("telescoping", Map.of("m", "2", "full", "true")));
         assertProved(Identities.run("telescoping", Map.of("m", "3")));
     }
 
@@ -131,6 +132,7 @@ class IdentitiesTest extends QuietTest {
     @Tag("slow")
     void telescopingAndDiagonalSolutionUpToFourLayers() {
         assertProved(Identities.run("telescoping", Map.of("m", "4")));
+        assertProved(Identities.run("telescoping", Map.of("m", "3", "full", "true")));
         assertProved(Identities.run("diagonal-solution", Map.of("m", "4", "d", "2")));
         assertProved(Identities.run("diagonal-solution", Map.of("m", "3", "d", "3")));
         for (int m = 2; m <= 6; m++) {
