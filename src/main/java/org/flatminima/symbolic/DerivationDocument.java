@@ -103,7 +103,7 @@ public final class DerivationDocument {
                     + "2 Phi Phi^T is formed as 2 (W_{i-1}...W_1 Sigma_x (W_{j-1}...W_1)^T) ⊗ "
                     + "((W_m...W_{i+1})^T W_m...W_{j+1}), the mixed-product form of 2 Phi_i Phi_j^T."));
         }
-        blocks.add(new Text("Check: " + d.structure().summary() + "."));
+        blocks.add(new Text("Check: " + d.structure().statusLine() + "."));
 
         blocks.add(new Heading("6. Rank"));
         int dxdy = dims[0] * dims[m];
@@ -123,7 +123,7 @@ public final class DerivationDocument {
         blocks.add(new Heading("7. Scalar network: Section 3 of the paper"));
         blocks.add(new Text("Here every d_j = 1, Sigma_x = sigma_x^2 and on the minima tau = w_1 ... w_m, eq. (7)."));
         for (IdentityResult r : s.results()) {
-            blocks.add(new Text(r.statement() + ". Check: " + r.summary() + "."));
+            blocks.add(new Text(r.statement() + ". Check: " + r.statusLine() + "."));
         }
         blocks.add(new Math("\\lambda_{\\max}(H_w) = " + e.tex(s.sharpness())));
         blocks.add(new Text("Flattest minima, eq. (12): |w_j| = |tau|^(1/m) with prod_j sgn(w_j) = sgn(tau). "

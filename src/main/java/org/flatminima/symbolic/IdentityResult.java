@@ -36,6 +36,13 @@ public record IdentityResult(
         return status == Status.PROVED;
     }
 
+    /** Like {@link #summary()} but without the time, so generated documents are reproducible. */
+    public String statusLine() {
+        return status == Status.PROVED
+                ? String.format(java.util.Locale.ROOT, "PROVED-SYMBOLIC %s (%d entries reduce to 0)", name, entries)
+                : summary();
+    }
+
     /** One line: status, name, entry count, residual or witness. */
     public String summary() {
         return switch (status) {

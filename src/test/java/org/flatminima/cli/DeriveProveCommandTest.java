@@ -90,4 +90,12 @@ class DeriveProveCommandTest extends QuietTest {
         assertTrue(failed.out().contains("REFUTED") && failed.out().contains("residual"), failed.out());
         assertFalse(failed.out().contains("0 failed"));
     }
+
+    @Test
+    void committedDerivationIsWhatTheCommandGenerates() throws Exception {
+        CliRun r = CliRun.of("derive", "--dims", "1,1,1", "--sigma", "symbolic", "--target", "symbolic");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(Files.readString(Path.of("proofs/derivations/scalar-m2.md")), r.out(),
+                "proofs/derivations is stale: run flatminima derive --all-examples --force");
+    }
 }
