@@ -49,7 +49,8 @@ public final class SymbolicBenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         SymjaEngine engine = SymjaEngine.instance();
         double startup = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "Symja start-up (once per process, includes a warm-up): %.3f s%n", engine.startupSeconds());
+        out.printf(Locale.ROOT, "Symja start-up (once per process, includes a warm-up): %.3f s wall, %.3f s cpu%n",
+                engine.startupSeconds(), engine.startupCpuSeconds());
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         out.printf(Locale.ROOT, "machine: %d cores, load average %.1f (wall times on a loaded machine exceed CPU times)%n",
                 Runtime.getRuntime().availableProcessors(),

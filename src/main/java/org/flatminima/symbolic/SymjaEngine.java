@@ -25,9 +25,12 @@ public final class SymjaEngine {
     private final ExprEvaluator evaluator;
     private final EvalEngine engine;
     private final double startupSeconds;
+    private final double startupCpuSeconds;
 
     private SymjaEngine() {
         long start = System.nanoTime();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         System.setProperty("log4j2.loggerContextFactory",
                 "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
@@ -53,6 +56,7 @@ public final class SymjaEngine {
         this.evaluator = ev;
         this.engine = ev.getEvalEngine();
         this.startupSeconds = (System.nanoTime() - start) / 1e9;
+        this.startupCpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
     }
 
     /** The process-wide engine, started on first call. */
@@ -66,6 +70,11 @@ public final class SymjaEngine {
     /** Wall-clock seconds spent starting Symja (including the warm-up), measured once. */
     public double startupSeconds() {
         return startupSeconds;
+    }
+
+    /** CPU seconds of the starting thread spent starting Symja (class loading, tables, warm-up). */
+    public double startupCpuSeconds() {
+        return startupCpuSeconds;
     }
 
     /** Parses and evaluates Symja input (relaxed syntax: {@code f(x)}, {@code {a,b}}). */
