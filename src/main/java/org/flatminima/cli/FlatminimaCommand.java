@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
             InspectCommand.class,
             GenerateCommand.class,
             BenchCommand.class,
+            DeriveCommand.class,
+            ProveCommand.class,
             ReportCommand.class,
         })
 public final class FlatminimaCommand implements Runnable {

@@ -42,6 +42,9 @@ public enum Problem {
     UNKNOWN_NAME("unknown %s \"%s\"; expected one of: %s"),
     DATA_INVALID("%s: %s"),
     RESULTS_INVALID("%s: not a results file of this tool (%s)"),
+    PROOF_MALFORMED("%s:%d: %s"),
+    PROOF_FILES_NONE("%s: no proof files (*.md) found"),
+    DIMS_INVALID("--dims %s: %s"),
     RESULTS_CONFLICT("%s and %s both have claim \"%s\" but disagree on its %s (%s vs %s)"),
     ;
 
