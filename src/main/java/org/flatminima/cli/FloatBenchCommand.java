@@ -57,7 +57,7 @@ public final class FloatBenchCommand implements Runnable {
     @Option(names = "--repeats", defaultValue = "2", description = "Timed repeats per round (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--rounds", defaultValue = "2",
+    @Option(names = "--rounds", defaultValue = "1",
             description = "Alternating rounds of both sides; the best time over all is kept (default: ${DEFAULT-VALUE}).")
     int rounds;
 
@@ -127,25 +127,33 @@ public final class FloatBenchCommand implements Runnable {
                 + "; flatminima times only"));
         o.println("power: flatminima caches activations, masks and signals, then one R-operator product per iteration;"
                 + " PyTorch keeps the create_graph gradient and runs double backward per iteration (as PyHessian).");
-        o.printf(Locale.ROOT, "%-8s %-10s %14s %12s %8s %8s%n", "dtype", "workload", "flatminima_s", "pytorch_s", "ratio",
-                "target");
+        o.println("Times are best-of seconds: wall clock, and process CPU time (steadier when other work shares the cores).");
+        o.printf(Locale.ROOT, "%-8s %-9s %9s %9s %7s %9s %9s %7s %7s%n", "dtype", "workload", "ours_s", "torch_s",
+                "ratio", "ours_cpu", "torch_cpu", "ratio", "target");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String key : ours.keySet()) {
             String[] parts = key.split("/");
+            if (parts.length > 2) {
+                continue;
+            }
             String workload = parts[1];
             double ourS = ours.get(key);
+            double ourCpu = ours.get(key + "/cpu");
             Double theirS = torch.get(key);
+            Double theirCpu = torch.get(key + "/cpu");
             Double target = TARGETS.get(workload.startsWith("power") ? "power" : workload);
-            String ratio = theirS == null ? "-" : String.format(Locale.ROOT, "%.2f", ourS / theirS);
-            o.printf(Locale.ROOT, "%-8s %-10s %14.4f %12s %8s %8s%n", parts[0], workload, ourS,
-                    theirS == null ? "-" : String.format(Locale.ROOT, "%.4f", theirS), ratio,
-                    target == null ? "" : "<= " + target);
+            o.printf(Locale.ROOT, "%-8s %-9s %9.3f %9s %7s %9.3f %9s %7s %7s%n", parts[0], workload, ourS, num(theirS, 3),
+                    theirS == null ? "-" : num(ourS / theirS, 2), ourCpu, num(theirCpu, 3),
+                    theirCpu == null ? "-" : num(ourCpu / theirCpu, 2), target == null ? "" : "<= " + target);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("dtype", parts[0]);
             row.put("workload", workload);
             row.put("flatminima_s", ourS);
             row.put("pytorch_s", theirS);
             row.put("ratio", theirS == null ? null : ourS / theirS);
+            row.put("flatminima_cpu_s", ourCpu);
+            row.put("pytorch_cpu_s", theirCpu);
+            row.put("cpu_ratio", theirCpu == null ? null : ourCpu / theirCpu);
             row.put("target", target);
             rows.add(row);
         }
@@ -168,13 +176,18 @@ public final class FloatBenchCommand implements Runnable {
         }
     }
 
+    private static String num(Double x, int digits) {
+        return x == null ? "-" : String.format(Locale.ROOT, "%." + digits + "f", x);
+    }
+
     private void runWorker(List<Precision> precisions) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("blas", Blas.description());
         for (Precision p : precisions) {
             Map<String, FloatBenchmark.Timing> t = FloatBenchmark.run(width, depth, samples, iterations, repeats, p);
             for (FloatBenchmark.Timing timing : t.values()) {
-                json.put(timing.workload(), Map.of("best_s", timing.bestSeconds(), "median_s", timing.medianSeconds()));
+                json.put(timing.workload(), Map.of("best_s", timing.bestSeconds(), "median_s", timing.medianSeconds(),
+                        "best_cpu_s", timing.bestCpuSeconds()));
             }
         }
         try {
@@ -189,8 +202,8 @@ public final class FloatBenchCommand implements Runnable {
         j.fields().forEachRemaining(e -> {
             if (e.getValue().has("best_s")) {
                 String key = dtype + "/" + e.getKey();
-                double s = e.getValue().get("best_s").asDouble();
-                into.merge(key, s, Math::min);
+                into.merge(key, e.getValue().get("best_s").asDouble(), Math::min);
+                into.merge(key + "/cpu", e.getValue().get("best_cpu_s").asDouble(), Math::min);
             }
         });
     }

@@ -157,7 +157,7 @@ class FloatCommandsTest extends QuietTest {
                 "--rounds", "1", "--repeats", "1", "--no-torch", "--dtype", "float64");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("PyTorch: absent, not requested (--no-torch); flatminima times only"), r.out());
-        assertTrue(r.out().matches("(?s).*float64\\s+power2\\s+\\d+\\.\\d+\\s+-.*"), r.out());
+        assertTrue(r.out().matches("(?s).*float64\\s+power2\\s+\\d+\\.\\d+\\s+-\\s+-.*"), r.out());
         assertTrue(r.out().contains("flatminima BLAS: "), r.out());
     }
 }
