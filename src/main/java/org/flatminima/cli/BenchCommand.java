@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
             InertiaBenchCommand.class,
             InspectBenchCommand.class,
             BenchEigenCommand.class,
+            FloatBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

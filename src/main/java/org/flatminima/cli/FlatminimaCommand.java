@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
             DeriveCommand.class,
             ProveCommand.class,
             ReportCommand.class,
+            TrainCommand.class,
+            SharpnessCommand.class,
         })
 public final class FlatminimaCommand implements Runnable {
     @Spec
