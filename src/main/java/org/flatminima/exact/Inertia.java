@@ -1,0 +1,263 @@
+package org.flatminima.exact;
+
+import java.math.BigInteger;
+import org.flatminima.numbers.Rational;
+
+/**
+ * The inertia of a rational symmetric matrix: how many eigenvalues are negative, zero and positive,
+ * decided exactly.
+ *
+ * <p>Method: the matrix is made integral by a congruence with a positive diagonal or a positive scalar
+ * (whichever gives smaller numbers; by Sylvester's law of inertia neither changes the inertia), then
+ * reduced by a symmetric fraction-free LDL^T elimination. After eliminating an index set K the working
+ * entries are the bordered minors det A[K+i, K+j] and the running pivot minor is M = det A[K, K]; by
+ * Sylvester's determinant identity a 1x1 step divides exactly by M and a 2x2 step by M^2, so every number
+ * stays an integer minor of the input. Pivot rule (Bunch-Parlett's order with the exact criterion
+ * "non-zero" in place of "large enough"): a non-zero diagonal entry of smallest size gives a 1x1 pivot;
+ * when the whole remaining diagonal is zero, a non-zero off-diagonal pair (i, j) gives the 2x2 pivot
+ * [[0, a], [a, 0]], which has one negative and one positive eigenvalue; when everything left is zero,
+ * the remaining indices are zero eigenvalues. A 1x1 pivot contributes sign(det A[K+p] / det A[K]).
+ *
+ * @param negative number of negative eigenvalues
+ * @param zero number of zero eigenvalues (the nullity)
+ * @param positive number of positive eigenvalues
+ */
+public record Inertia(int negative, int zero, int positive) {
+
+    public Inertia {
+        if (negative < 0 || zero < 0 || positive < 0) {
+            throw new IllegalArgumentException("inertia counts must be non-negative");
+        }
+    }
+
+    /** The inertia of a symmetric matrix; {@link IllegalArgumentException} if it is not symmetric. */
+    public static Inertia of(Rational[][] symmetric) {
+        if (!RationalMatrices.isSymmetric(symmetric)) {
+            throw new IllegalArgumentException("inertia needs a symmetric matrix");
+        }
+        return ofIntegerLower(integerLower(symmetric));
+    }
+
+    /** True if every eigenvalue of the symmetric matrix is &gt;= 0. */
+    public static boolean isPositiveSemidefinite(Rational[][] symmetric) {
+        return of(symmetric).negative() == 0;
+    }
+
+    /** True if every eigenvalue of the symmetric matrix is &gt; 0. */
+    public static boolean isPositiveDefinite(Rational[][] symmetric) {
+        Inertia in = of(symmetric);
+        return in.negative() == 0 && in.zero() == 0;
+    }
+
+    /** The number of eigenvalues of the symmetric matrix strictly below {@code a}: negatives of A - aI. */
+    public static int countBelow(Rational[][] symmetric, Rational a) {
+        return of(RationalMatrices.shift(symmetric, a)).negative();
+    }
+
+    /** The number of eigenvalues of the symmetric matrix strictly above {@code a}: positives of A - aI. */
+    public static int countAbove(Rational[][] symmetric, Rational a) {
+        return of(RationalMatrices.shift(symmetric, a)).positive();
+    }
+
+    /** The multiplicity of {@code a} as an eigenvalue of the symmetric matrix (0 if it is none). */
+    public static int multiplicity(Rational[][] symmetric, Rational a) {
+        return of(RationalMatrices.shift(symmetric, a)).zero();
+    }
+
+    /** The size of the matrix. */
+    public int size() {
+        return negative + zero + positive;
+    }
+
+    /** The rank, size minus nullity. */
+    public int rank() {
+        return negative + positive;
+    }
+
+    @Override
+    public String toString() {
+        return "(" + negative + ", " + zero + ", " + positive + ")";
+    }
+
+    /**
+     * The lower triangle (jagged, row i has i + 1 entries) of an integer matrix congruent to the input
+     * by a positive scaling, divided by the gcd of its entries.
+     */
+    private static BigInteger[][] integerLower(Rational[][] a) {
+        int n = a.length;
+        // Option 1: D A D with D = diag(lcm of row i's denominators). Option 2: L A with L the overall lcm.
+        BigInteger[] rowLcm = new BigInteger[n];
+        BigInteger all = BigInteger.ONE;
+        for (int i = 0; i < n; i++) {
+            BigInteger l = BigInteger.ONE;
+            for (int j = 0; j < n; j++) {
+                l = Bareiss.lcm(l, a[i][j].denominator());
+            }
+            rowLcm[i] = l;
+            all = Bareiss.lcm(all, l);
+        }
+        BigInteger[][] diagonal = new BigInteger[n][];
+        BigInteger[][] scalar = new BigInteger[n][];
+        long bitsDiagonal = 0, bitsScalar = 0;
+        for (int i = 0; i < n; i++) {
+            diagonal[i] = new BigInteger[i + 1];
+            scalar[i] = new BigInteger[i + 1];
+            for (int j = 0; j <= i; j++) {
+                Rational x = a[i][j];
+                BigInteger d = x.numerator().multiply(rowLcm[i].divide(x.denominator())).multiply(rowLcm[j]);
+                BigInteger s = x.numerator().multiply(all.divide(x.denominator()));
+                diagonal[i][j] = d;
+                scalar[i][j] = s;
+                bitsDiagonal += d.bitLength();
+                bitsScalar += s.bitLength();
+            }
+        }
+        BigInteger[][] m = bitsDiagonal <= bitsScalar ? diagonal : scalar;
+        BigInteger g = BigInteger.ZERO;
+        for (BigInteger[] row : m) {
+            for (BigInteger x : row) {
+                g = g.gcd(x);
+            }
+        }
+        if (g.signum() != 0 && !g.equals(BigInteger.ONE)) {
+            for (BigInteger[] row : m) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = row[j].divide(g);
+                }
+            }
+        }
+        return m;
+    }
+
+    /** Inertia of the symmetric integer matrix whose lower triangle is {@code l} (modifies l). */
+    private static Inertia ofIntegerLower(BigInteger[][] l) {
+        int n = l.length;
+        int[] active = new int[n];
+        for (int i = 0; i < n; i++) {
+            active[i] = i;
+        }
+        int left = n;
+        int neg = 0, pos = 0, zero = 0;
+        BigInteger minor = BigInteger.ONE; // det A[K, K] for the eliminated set K
+        BigInteger[] colP = new BigInteger[n];
+        BigInteger[] colQ = new BigInteger[n];
+        while (left > 0) {
+            int p = -1;
+            for (int t = 0; t < left; t++) {
+                int i = active[t];
+                BigInteger d = l[i][i];
+                if (d.signum() != 0 && (p < 0 || d.bitLength() < l[p][p].bitLength())) {
+                    p = i;
+                }
+            }
+            if (p >= 0) {
+                BigInteger piv = l[p][p];
+                if (piv.signum() * minor.signum() > 0) {
+                    pos++;
+                } else {
+                    neg++;
+                }
+                left = remove(active, left, p);
+                for (int t = 0; t < left; t++) {
+                    int i = active[t];
+                    colP[i] = get(l, i, p);
+                }
+                boolean exact = minor.equals(BigInteger.ONE);
+                for (int t = 0; t < left; t++) {
+                    int i = active[t];
+                    BigInteger[] row = l[i];
+                    BigInteger ip = colP[i];
+                    for (int s = 0; s < left; s++) {
+                        int j = active[s];
+                        if (j > i) {
+                            continue;
+                        }
+                        BigInteger v = piv.multiply(row[j]);
+                        if (ip.signum() != 0 && colP[j].signum() != 0) {
+                            v = v.subtract(ip.multiply(colP[j]));
+                        }
+                        row[j] = exact ? v : v.divide(minor);
+                    }
+                }
+                minor = piv;
+                continue;
+            }
+            // The remaining diagonal is zero: look for a non-zero off-diagonal entry.
+            int bi = -1, bj = -1;
+            for (int t = 0; t < left; t++) {
+                int i = active[t];
+                for (int s = 0; s < left; s++) {
+                    int j = active[s];
+                    if (j < i && l[i][j].signum() != 0
+                            && (bi < 0 || l[i][j].bitLength() < l[bi][bj].bitLength())) {
+                        bi = i;
+                        bj = j;
+                    }
+                }
+            }
+            if (bi < 0) {
+                zero += left;
+                break;
+            }
+            int q = bi;
+            p = bj;
+            BigInteger app = l[p][p], aqq = l[q][q], apq = l[q][p];
+            BigInteger detB = app.multiply(aqq).subtract(apq.multiply(apq));
+            // det(B / M) has the sign of det B; with a zero diagonal it is negative: one of each sign
+            if (detB.signum() < 0) {
+                neg++;
+                pos++;
+            } else {
+                int s = app.add(aqq).signum() * minor.signum();
+                if (s > 0) {
+                    pos += 2;
+                } else {
+                    neg += 2;
+                }
+            }
+            left = remove(active, left, p);
+            left = remove(active, left, q);
+            for (int t = 0; t < left; t++) {
+                int i = active[t];
+                colP[i] = get(l, i, p);
+                colQ[i] = get(l, i, q);
+            }
+            BigInteger minorSquared = minor.multiply(minor);
+            boolean exact = minorSquared.equals(BigInteger.ONE);
+            for (int t = 0; t < left; t++) {
+                int i = active[t];
+                BigInteger[] row = l[i];
+                for (int s = 0; s < left; s++) {
+                    int j = active[s];
+                    if (j > i) {
+                        continue;
+                    }
+                    // det [[app, apq, a_pj], [apq, aqq, a_qj], [a_ip, a_iq, a_ij]]
+                    BigInteger aij = row[j], aip = colP[i], aiq = colQ[i], apj = colP[j], aqj = colQ[j];
+                    BigInteger v = app.multiply(aqq.multiply(aij).subtract(aqj.multiply(aiq)))
+                            .subtract(apq.multiply(apq.multiply(aij).subtract(aqj.multiply(aip))))
+                            .add(apj.multiply(apq.multiply(aiq).subtract(aqq.multiply(aip))));
+                    row[j] = exact ? v : v.divide(minorSquared);
+                }
+            }
+            minor = detB.divide(minor);
+        }
+        return new Inertia(neg, zero, pos);
+    }
+
+    private static BigInteger get(BigInteger[][] l, int i, int j) {
+        return i >= j ? l[i][j] : l[j][i];
+    }
+
+    /** Removes index value {@code x} from the first {@code left} entries of {@code active} (modifies it). */
+    private static int remove(int[] active, int left, int x) {
+        for (int t = 0; t < left; t++) {
+            if (active[t] == x) {
+                active[t] = active[left - 1];
+                active[left - 1] = x;
+                return left - 1;
+            }
+        }
+        throw new IllegalStateException("index not active: " + x);
+    }
+}
