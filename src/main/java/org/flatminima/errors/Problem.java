@@ -42,6 +42,7 @@ public enum Problem {
     UNKNOWN_NAME("unknown %s \"%s\"; expected one of: %s"),
     DATA_INVALID("%s: %s"),
     RESULTS_INVALID("%s: not a results file of this tool (%s)"),
+    RESULTS_CONFLICT("%s and %s both have claim \"%s\" but disagree on its %s (%s vs %s)"),
     ;
 
     private final String pattern;
