@@ -36,7 +36,8 @@ public final class Decisions {
         if (aboveHi == 0 && aboveLo >= 1) {
             return Outcome.of(Verdict.CONSISTENT, "inertia at both ends of the certified enclosure " + encl
                             + " of " + what + ": lambda_max lies inside it")
-                    .withTolerance("enclosure width " + value.hi().subtract(value.lo()).toBigDecimal(3))
+                    .withTolerance(value.hi().subtract(value.lo()).toBigDecimal(3, java.math.RoundingMode.UP),
+                            "width of the certified enclosure of " + what)
                     .withDetail("lambda_max_approx", approx);
         }
         String side = aboveHi >= 1 ? "above" : "below";

@@ -1,37 +1,47 @@
 package org.flatminima.claims;
 
-/** The seeded instance families claims draw from. Every instance is exact (rational). */
+/**
+ * The seeded instance families claims draw from. Every instance is exact (rational). Most delegate to
+ * {@link org.flatminima.generate.Family}; the rest are specific to one claim (Lemma 1's identity
+ * initialisation, Lemma 4's chains, the square flattest minima the controls use, Lemma 2's misleading pairs).
+ */
 public enum Family {
-    FLATTEST_27("flattest", "flattest minimum by eq. (27): W_m = U S^(1/m), W_j = S^(1/m), W_1 = S^(1/m) V^T, "
-            + "U, V rational orthogonal (Cayley), singular values perfect m-th powers"),
-    GAUGE_FLATTEST("gauge", "eq. (27) under W_k -> Q_k W_k Q_(k-1)^T with rational orthogonal Q_k"),
-    THEOREM4("theorem4", "W_k = Q_k D_k Q_(k-1)^T with sigma_max(W_k) = sigma_max(T)^(1/m) and unequal lower "
-            + "singular values per layer"),
-    NON_FLATTEST("non-flattest", "a flattest minimum under W_k -> G_k W_k G_(k-1)^(-1), G_k random invertible"),
-    RANDOM_MINIMUM("random-minimum", "random integer layers with T their product (sigma_max(T) usually irrational)"),
-    SCALAR_FLATTEST("scalar-flattest", "scalar network at a flattest point |w_j| = |tau|^(1/m), tau = +-r^m"),
-    SCALAR_MINIMUM("scalar-minimum", "scalar network at a random global minimum, tau = +-r^m, random sigma_x^2"),
-    SCALAR_IRRATIONAL("scalar-irrational", "scalar network at a random global minimum, |tau|^(1/m) irrational"),
-    LEMMA4_RANDOM("chain-random", "random rational matrices of any chaining shapes (bottlenecks allowed)"),
-    LEMMA4_EQUALITY("chain-equality", "Psi_k = Q_k (a e_1 e_1^T) Q_(k-1)^T: Lemma 4's equality case"),
-    LEMMA1_PD("lemma1-pd", "square layers, T = Q S Q^T symmetric positive definite"),
-    LEMMA1_GENERAL("lemma1-general", "square layers, T = U S V^T with det T > 0"),
-    SIGMA_NOT_IDENTITY("sigma-not-identity", "flattest-by-(27) layers with a random SPD Sigma_x != I (A2 fails)"),
-    BOTTLENECK("bottleneck", "a layer narrower than min(d_x, d_y) (A1 fails), random layers, T their product");
+    FLATTEST_27(org.flatminima.generate.Family.FLATTEST_EQ27, null),
+    GAUGE_FLATTEST(org.flatminima.generate.Family.FLATTEST_GAUGED, null),
+    THEOREM4(org.flatminima.generate.Family.FLATTEST_UNEQUAL_LOWER, null),
+    NON_FLATTEST(org.flatminima.generate.Family.NON_FLATTEST, null),
+    RANDOM_MINIMUM(org.flatminima.generate.Family.RANDOM_TARGET, null),
+    SCALAR_FLATTEST(org.flatminima.generate.Family.SCALAR_FLATTEST, null),
+    SCALAR_MINIMUM(org.flatminima.generate.Family.SCALAR_MINIMUM, null),
+    SIGMA_NOT_IDENTITY(org.flatminima.generate.Family.SIGMA_X_NOT_IDENTITY, null),
+    BOTTLENECK(org.flatminima.generate.Family.BOTTLENECK, null),
+    SQUARE_FLATTEST(null, "square-flattest: eq. (27) with d_x = d_y, a simple top root r != 1, then an orthogonal gauge"),
+    SCALAR_MISLEADING(null, "scalar-misleading: a scalar minimum w2 (tau = +-r^m) whose interpolation plot with the flattest "
+            + "w1 of its sign pattern shows w2 sharper"),
+    CHAIN_RANDOM(null, "chain-random: random rational matrices of any chaining shapes (bottlenecks allowed)"),
+    CHAIN_EQUALITY(null, "chain-equality: Psi_k = Q_k (a e_1 e_1^T) Q_(k-1)^T, Lemma 4's equality case"),
+    IDENTITY_INIT_PD(null, "identity-init-pd: square layers at W_j = I, T = Q S Q^T symmetric positive definite"),
+    IDENTITY_INIT_GENERAL(null, "identity-init-general: square layers at W_j = I, T = U S V^T with det T > 0");
 
-    private final String id;
+    private final org.flatminima.generate.Family shared;
     private final String description;
 
-    Family(String id, String description) {
-        this.id = id;
+    Family(org.flatminima.generate.Family shared, String description) {
+        this.shared = shared;
         this.description = description;
     }
 
+    /** The shared generator family, or null for a checker-specific one. */
+    public org.flatminima.generate.Family shared() {
+        return shared;
+    }
+
+    /** The label recorded with every instance. */
     public String id() {
-        return id;
+        return shared != null ? shared.label() : description.substring(0, description.indexOf(':'));
     }
 
     public String description() {
-        return description;
+        return shared != null ? shared.label() + " (org.flatminima.generate)" : description;
     }
 }

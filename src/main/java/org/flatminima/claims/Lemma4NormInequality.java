@@ -18,7 +18,7 @@ public final class Lemma4NormInequality extends BaseClaim {
     public Lemma4NormInequality() {
         this("lemma4", "Lemma 4: Frobenius norms bound the product's spectral norm",
                 "sum_k ||Psi_k||_F^2 >= m ||prod_k Psi_k||_2^(2/m)", ClaimKind.LEMMA, Rational.ONE,
-                List.of(Family.LEMMA4_RANDOM, Family.LEMMA4_EQUALITY, Family.NON_FLATTEST, Family.BOTTLENECK));
+                List.of(Family.CHAIN_RANDOM, Family.CHAIN_EQUALITY, Family.NON_FLATTEST, Family.BOTTLENECK));
     }
 
     private Lemma4NormInequality(String id, String title, String statement, ClaimKind kind, Rational factor, List<Family> families) {
@@ -30,7 +30,7 @@ public final class Lemma4NormInequality extends BaseClaim {
     public static Lemma4NormInequality tightenedControl() {
         return new Lemma4NormInequality("control.lemma4.factor", "Control: Lemma 4 times (1 + 1e-3) on its equality case",
                 "FALSE: sum_k ||Psi_k||_F^2 >= (1 + 1e-3) m ||prod_k Psi_k||_2^(2/m)", ClaimKind.CONTROL,
-                Rational.ONE.add(Rational.of(1, 1000)), List.of(Family.LEMMA4_EQUALITY));
+                Rational.ONE.add(Rational.of(1, 1000)), List.of(Family.CHAIN_EQUALITY));
     }
 
     @Override

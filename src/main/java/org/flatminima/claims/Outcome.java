@@ -12,7 +12,8 @@ import java.util.Map;
  * @param method how it was decided, e.g. "exact inertia of lambda* I - H"
  * @param margin relative slack (a double estimate, never what the verdict rests on), or null when the
  *     relation is an equality decided exactly
- * @param tolerance the tolerance of a numerical verdict and where it comes from, else null
+ * @param tolerance the tolerance of a numerical verdict as a decimal string (its basis is the detail
+ *     {@code tolerance_basis}), else null
  * @param details further named values
  */
 public record Outcome(Verdict verdict, String method, Double margin, String tolerance, Map<String, String> details) {
@@ -33,8 +34,9 @@ public record Outcome(Verdict verdict, String method, Double margin, String tole
         return new Outcome(verdict, method, m, tolerance, details);
     }
 
-    public Outcome withTolerance(String t) {
-        return new Outcome(verdict, method, margin, t, details);
+    /** A copy with the numerical tolerance {@code value} (a decimal) and where it comes from. */
+    public Outcome withTolerance(java.math.BigDecimal value, String basis) {
+        return new Outcome(verdict, method, margin, value.toString(), details).withDetail("tolerance_basis", basis);
     }
 
     public Outcome withDetail(String key, Object value) {

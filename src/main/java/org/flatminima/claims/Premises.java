@@ -49,8 +49,8 @@ public final class Premises {
      * of r^2 I - W_k^T W_k (no negative, at least one zero eigenvalue). Returns null when it holds.
      */
     public static Outcome structurallyFlattest(Instance in, Target t) {
-        if (!t.top().isExact() || t.top().multiplicity() != 1) {
-            return Outcome.hypothesisNotMet("sigma_max(T) is not a simple exact singular value");
+        if (!t.top().isExact() || t.top().sigmaSquared().isZero()) {
+            return Outcome.hypothesisNotMet("sigma_max(T) is not an exact non-zero rational");
         }
         if (!t.hasRationalRoot()) {
             return Outcome.hypothesisNotMet("sigma_max(T)^(2/m) is irrational; no exact flattest structure to check");

@@ -25,7 +25,7 @@ public final class ScalarFlattestSharpness extends BaseClaim {
                         : "FALSE: lambda_max(H_w) >= 2(m+1) sigma_x^2 |tau|^(2(1-1/m)) on Omega, with equality on (12)",
                 offset == 0 ? ClaimKind.EQUATION : ClaimKind.CONTROL, "Sec. 3, eq. (13)",
                 List.of("d_j = 1 for all j", "w in Omega"),
-                offset == 0 ? List.of(Family.SCALAR_FLATTEST, Family.SCALAR_MINIMUM, Family.SCALAR_IRRATIONAL)
+                offset == 0 ? List.of(Family.SCALAR_FLATTEST, Family.SCALAR_MINIMUM)
                         : List.of(Family.SCALAR_FLATTEST));
         this.offset = offset;
     }

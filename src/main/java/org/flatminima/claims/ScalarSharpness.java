@@ -14,7 +14,7 @@ public final class ScalarSharpness extends BaseClaim {
     public ScalarSharpness() {
         super("scalar.eq10", "Eq. (10): sharpness of scalar minima", "lambda_max(H_w) = 2 sigma_x^2 tau^2 sum_j w_j^(-2), H rank one",
                 ClaimKind.EQUATION, "Sec. 3, eqs. (8)-(10)", List.of("d_j = 1 for all j", "w in Omega"),
-                List.of(Family.SCALAR_MINIMUM, Family.SCALAR_FLATTEST, Family.SCALAR_IRRATIONAL));
+                List.of(Family.SCALAR_MINIMUM, Family.SCALAR_FLATTEST));
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class SectionFiveConjecture extends BaseClaim {
         Verdict v = Math.abs(gap) <= TOLERANCE ? Verdict.NUMERICAL : Verdict.UNDECIDED;
         return Outcome.of(v, String.format(Locale.ROOT, "double-precision searches: max nu = %.8g, min lambda_max over gauges = %.8g",
                         nuMax, lambdaMin))
-                .withTolerance("1e-3 relative (local searches in double precision)")
+                .withTolerance(new java.math.BigDecimal("0.001"), "relative gap allowed between two local searches in double precision")
                 .withMargin(-Math.abs(gap))
                 .withDetail("relative_gap", gap)
                 .withDetail("lower_bound_respected", lambdaMin >= nuMax * (1 - 1e-9));

@@ -31,7 +31,7 @@ public final class Theorem1Eigenvector extends BaseClaim {
     /** Control: b = Phi (u kron v), u and v swapped (square T). */
     public static Theorem1Eigenvector swappedControl() {
         return new Theorem1Eigenvector("control.theorem1.uv-swapped", "Control: Theorem 1's eigenvector with u and v swapped",
-                "FALSE: H_w Phi (u kron v) = lambda* Phi (u kron v)", ClaimKind.CONTROL, List.of(Family.GAUGE_FLATTEST, Family.THEOREM4), true);
+                "FALSE: H_w Phi (u kron v) = lambda* Phi (u kron v)", ClaimKind.CONTROL, List.of(Family.SQUARE_FLATTEST), true);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.flatminima.claims;
 
 import java.util.List;
-import org.flatminima.linalg.Matrix;
-import org.flatminima.model.Loss;
 import org.flatminima.numbers.Rational;
 
 /**
@@ -26,8 +24,8 @@ public final class Theorem1LowerBound extends BaseClaim {
             return premise;
         }
         Premises.Target t = Premises.target(in);
-        Matrix<Rational> h = Loss.hessian(in.network());
-        return Decisions.topEigenvalueAtLeast(h, t.lambdaStar(), "lambda*")
+        HessianSpectrum hs = HessianSpectrum.of(in.network());
+        return Decisions.topEigenvalueAtLeast(hs.matrix(), t.lambdaStar(), "lambda*").withDetail("reduction", hs.how())
                 .withDetail("lambda_star", t.lambdaStar().describe());
     }
 }

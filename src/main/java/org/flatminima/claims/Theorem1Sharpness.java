@@ -2,8 +2,6 @@ package org.flatminima.claims;
 
 import java.util.List;
 import org.flatminima.claims.support.PowerBracket;
-import org.flatminima.linalg.Matrix;
-import org.flatminima.model.Loss;
 import org.flatminima.numbers.Rational;
 
 /**
@@ -36,7 +34,7 @@ public final class Theorem1Sharpness extends BaseClaim {
     public static Theorem1Sharpness wrongConstantControl() {
         return new Theorem1Sharpness("control.theorem1.wrong-constant", "Control: Theorem 1 with 2(m+1) for 2m",
                 "FALSE: w in Omega_0 => lambda_max(H_w) = 2(m+1) sigma_max(T)^(2(1-1/m))", ClaimKind.CONTROL,
-                List.of(Family.FLATTEST_27, Family.GAUGE_FLATTEST), 1, false);
+                List.of(Family.SQUARE_FLATTEST), 1, false);
     }
 
     /** Control: a non-flattest global minimum passed as flattest. */
@@ -61,8 +59,9 @@ public final class Theorem1Sharpness extends BaseClaim {
         }
         int m = in.depth();
         PowerBracket value = PowerBracket.flattestSharpness(Rational.of(2L * (m + constantOffset)), t.top(), m);
-        Matrix<Rational> h = Loss.hessian(in.network());
-        return Decisions.topEigenvalueEquals(h, value, constantOffset == 0 ? "lambda*" : "2(m+1) sigma^(2(1-1/m))")
+        HessianSpectrum hs = HessianSpectrum.of(in.network());
+        return Decisions.topEigenvalueEquals(hs.matrix(), value, constantOffset == 0 ? "lambda*" : "2(m+1) sigma^(2(1-1/m))")
+                .withDetail("reduction", hs.how())
                 .withDetail("sigma_max_squared", t.top().isExact() ? t.top().sigmaSquared() : "irrational")
                 .withDetail("parameters", in.network().parameterCount());
     }

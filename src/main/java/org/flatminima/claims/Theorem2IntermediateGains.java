@@ -27,7 +27,7 @@ public final class Theorem2IntermediateGains extends BaseClaim {
     private Theorem2IntermediateGains(Item item, int exponentShift, String id, ClaimKind kind) {
         super(id, title(item, exponentShift), statement(item, exponentShift), kind, "Sec. 4, Theorem 2 (" + item.name().toLowerCase(java.util.Locale.ROOT) + ")",
                 List.of("A1", "A2", "w in Omega", "w flattest (checked as sigma_max(W_k) = sigma_max(T)^(1/m) exactly)"),
-                List.of(Family.FLATTEST_27, Family.GAUGE_FLATTEST, Family.THEOREM4));
+                exponentShift != 0 ? List.of(Family.SQUARE_FLATTEST) : List.of(Family.FLATTEST_27, Family.GAUGE_FLATTEST, Family.THEOREM4));
         this.item = item;
         this.exponentShift = exponentShift;
     }

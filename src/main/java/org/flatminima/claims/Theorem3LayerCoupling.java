@@ -32,7 +32,7 @@ public final class Theorem3LayerCoupling extends BaseClaim {
                                 : "r_(k+1)/|r_(k+1)| = q_k/|q_k|",
                 control ? ClaimKind.CONTROL : ClaimKind.THEOREM, "Sec. 4, Theorem 3",
                 List.of("A1", "A2", "w in Omega", "w flattest (checked as sigma_max(W_k) = sigma_max(T)^(1/m) exactly)"),
-                control ? List.of(Family.GAUGE_FLATTEST, Family.THEOREM4)
+                control ? List.of(Family.SQUARE_FLATTEST)
                         : List.of(Family.FLATTEST_27, Family.GAUGE_FLATTEST, Family.THEOREM4));
         this.item = item;
         this.unshiftedControl = control;

@@ -1,8 +1,6 @@
 package org.flatminima.claims;
 
 import java.util.List;
-import org.flatminima.linalg.Matrix;
-import org.flatminima.model.Loss;
 import org.flatminima.numbers.Rational;
 
 /**
@@ -26,7 +24,7 @@ public final class Theorem4SufficientCondition extends BaseClaim {
         if (premise != null) {
             return premise;
         }
-        Matrix<Rational> h = Loss.hessian(in.network());
-        return Decisions.topEigenvalueEquals(h, t.lambdaStar(), "lambda*");
+        HessianSpectrum hs = HessianSpectrum.of(in.network());
+        return Decisions.topEigenvalueEquals(hs.matrix(), t.lambdaStar(), "lambda*").withDetail("reduction", hs.how());
     }
 }

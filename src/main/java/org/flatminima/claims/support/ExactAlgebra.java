@@ -30,6 +30,12 @@ public final class ExactAlgebra {
      * entry b is not, the 2x2 pivot [[0,b],[b,0]] adds one negative and one positive eigenvalue.
      */
     public static Inertia inertia(Matrix<Rational> symmetric) {
+        org.flatminima.exact.Inertia in = org.flatminima.exact.Inertia.of(symmetric.toArray());
+        return new Inertia(in.negative(), in.zero(), in.positive());
+    }
+
+    /** The same by this class's own rational LDL^T (kept to cross-check the shared implementation). */
+    public static Inertia inertiaByRationalLdl(Matrix<Rational> symmetric) {
         int n = symmetric.rows();
         if (!symmetric.isSquare()) {
             throw new IllegalArgumentException("inertia of a non-square " + symmetric.shape() + " matrix");

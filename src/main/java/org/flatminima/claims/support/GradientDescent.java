@@ -53,6 +53,9 @@ public final class GradientDescent {
             if ((stopLoss != null && ar.compare(loss, stopLoss) <= 0) || step >= maxSteps) {
                 break;
             }
+            if (stopLoss != null && losses.size() > 200 && losses.get(losses.size() - 1) >= losses.get(losses.size() - 101)) {
+                break; // no progress in 100 steps: the working precision's floor
+            }
             List<Matrix<T>> g = Loss.gradientBlocks(w);
             List<Matrix<T>> next = new ArrayList<>();
             for (int k = 0; k < g.size(); k++) {
@@ -77,6 +80,15 @@ public final class GradientDescent {
     /** The exact rational value of a D-digit number (its decimal expansion, exactly). */
     public static Rational exactValue(Apfloat a) {
         return a.signum() == 0 ? Rational.ZERO : Rational.of(new BigDecimal(a.toString(true)));
+    }
+
+    /** The exact network whose entries are the exact binary values of a double network's entries. */
+    public static LinearNetwork<Rational> exactImageOfDoubles(LinearNetwork<Double> net, LinearNetwork<Rational> like) {
+        List<Matrix<Rational>> ls = new ArrayList<>();
+        for (Matrix<Double> w : net.layers()) {
+            ls.add(w.map(ExactAlgebra.Q, Rational::ofExactDouble));
+        }
+        return like.withLayers(ls);
     }
 
     /** The network at D digits. */

@@ -22,6 +22,9 @@ public record PowerBracket(Rational exact, Rational lo, Rational hi) {
         if (c.signum() <= 0 || sLo.signum() < 0 || sHi.compareTo(sLo) < 0) {
             throw new IllegalArgumentException("need c > 0 and 0 <= sLo <= sHi");
         }
+        if (p == 0) {
+            return new PowerBracket(c, c, c);
+        }
         if (sLo.equals(sHi)) {
             Rational root = sLo.pow(p).exactRoot(q);
             if (root != null) {
