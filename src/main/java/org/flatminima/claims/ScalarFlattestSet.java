@@ -27,7 +27,7 @@ public final class ScalarFlattestSet extends BaseClaim {
                         : "Omega_0 = {w : |w_j| = |tau|^(1/m), prod sgn(w_j) = sgn(tau)}, exactly 2^(m-1) points",
                 control ? ClaimKind.CONTROL : ClaimKind.EQUATION, "Sec. 3, eqs. (11)-(12)",
                 List.of("d_j = 1 for all j", "w in Omega", "|tau|^(1/m) rational (exact families)"),
-                List.of(Family.SCALAR_FLATTEST, Family.SCALAR_MINIMUM));
+                control ? List.of(Family.SCALAR_FLATTEST) : List.of(Family.SCALAR_FLATTEST, Family.SCALAR_MINIMUM));
         this.allPatternsControl = control;
     }
 
