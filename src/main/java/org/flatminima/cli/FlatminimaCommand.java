@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             ReportCommand.class,
             TrainCommand.class,
             SharpnessCommand.class,
+            CheckCommand.class,
         })
 public final class FlatminimaCommand implements Runnable {
     @Spec
