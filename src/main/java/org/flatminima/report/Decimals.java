@@ -1,0 +1,47 @@
+package org.flatminima.report;
+
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+
+/** Decimal strings as results files store them (margins, tolerances): exact text, parsed to BigDecimal. */
+public final class Decimals {
+    /** The accepted syntax; the JSON Schema uses the same pattern. */
+    public static final Pattern SYNTAX = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+
+    private Decimals() {}
+
+    /** Parses {@code text}; throws IllegalArgumentException naming {@code what} if it is not a decimal. */
+    public static BigDecimal parse(String text, String what) {
+        if (text == null || !SYNTAX.matcher(text).matches()) {
+            throw new IllegalArgumentException(what + " is not a decimal number: " + text);
+        }
+        return new BigDecimal(text);
+    }
+
+    /** The text of {@code value} (scientific notation for very small or large values), or null. */
+    public static String text(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        String s = value.toString();
+        // BigDecimal writes "1E+5"; keep it, the syntax accepts it. Strip a trailing ".0..." only when exact.
+        return s;
+    }
+
+    /** A short human-readable form with about {@code digits} significant digits, for tables. */
+    public static String shortText(BigDecimal value, int digits) {
+        if (value == null) {
+            return "-";
+        }
+        if (value.signum() == 0) {
+            return "0";
+        }
+        BigDecimal r = value.round(new java.math.MathContext(digits));
+        int exponent = r.precision() - r.scale() - 1;
+        if (exponent >= -3 && exponent < 6) {
+            return r.stripTrailingZeros().toPlainString();
+        }
+        BigDecimal mantissa = r.movePointLeft(exponent).stripTrailingZeros();
+        return mantissa.toPlainString() + "e" + exponent;
+    }
+}

@@ -1,0 +1,169 @@
+package org.flatminima.report;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.flatminima.claims.Verdict;
+
+/**
+ * Compares current results against a baseline, claim by claim. A claim regressed when
+ *
+ * <ul>
+ *   <li>it is missing from the current results;
+ *   <li>its status got worse (PASS to UNDECIDED or FAIL, UNDECIDED to FAIL);
+ *   <li>its weakest verdict got weaker (e.g. all PROVED before, now some NUMERICAL); not applied to
+ *       controls, whose status already says whether the false statement was caught;
+ *   <li>its worst margin dropped by more than {@code marginThreshold} times the baseline's magnitude
+ *       (with the default 0.5: more than halved; from a zero margin: any drop below zero); not
+ *       applied to controls;
+ *   <li>its time grew past {@code timeFactor} times the baseline's and by more than
+ *       {@link #TIME_NOISE_SECONDS} (differences below that are timer noise, not regressions).
+ * </ul>
+ *
+ * Claims new in the current results, and claims that got better, are listed but are not regressions.
+ */
+public final class Regressions {
+    /** Time differences at most this many seconds are never flagged. */
+    public static final double TIME_NOISE_SECONDS = 1.0;
+
+    /** Thresholds of a comparison. */
+    public record Thresholds(BigDecimal marginThreshold, double timeFactor) {
+        public Thresholds {
+            if (marginThreshold.signum() < 0) {
+                throw new IllegalArgumentException("margin threshold must be >= 0");
+            }
+            if (!(timeFactor >= 1) || Double.isInfinite(timeFactor)) {
+                throw new IllegalArgumentException("time factor must be a finite number >= 1");
+            }
+        }
+
+        /** Margin threshold 0.5 (worst margin more than halved), time factor 3. */
+        public static Thresholds defaults() {
+            return new Thresholds(new BigDecimal("0.5"), 3.0);
+        }
+    }
+
+    /** What changed for a claim. */
+    public enum Change {
+        MISSING(true),
+        STATUS_WORSE(true),
+        VERDICT_WEAKER(true),
+        MARGIN_SHRANK(true),
+        TIME_GREW(true),
+        NEW(false),
+        STATUS_BETTER(false),
+        VERDICT_STRONGER(false);
+
+        private final boolean regression;
+
+        Change(boolean regression) {
+            this.regression = regression;
+        }
+
+        public boolean isRegression() {
+            return regression;
+        }
+    }
+
+    /** One change with a one-line explanation. */
+    public record Finding(Change change, String text) {}
+
+    /**
+     * The comparison of one claim.
+     *
+     * @param baseline the claim in the baseline, or null if new
+     * @param current the claim now, or null if missing
+     */
+    public record ClaimComparison(String id, ClaimResult baseline, ClaimResult current, List<Finding> findings) {
+        public boolean regressed() {
+            return findings.stream().anyMatch(f -> f.change().isRegression());
+        }
+
+        /** The claim's title from whichever side has it. */
+        public String title() {
+            return current != null ? current.title() : baseline.title();
+        }
+    }
+
+    /** A whole comparison, in baseline order followed by new claims. */
+    public record Comparison(String baselineName, Thresholds thresholds, List<ClaimComparison> claims) {
+        public boolean regressed() {
+            return claims.stream().anyMatch(ClaimComparison::regressed);
+        }
+
+        public long regressionCount() {
+            return claims.stream().filter(ClaimComparison::regressed).count();
+        }
+    }
+
+    private Regressions() {}
+
+    /** Compares {@code current} with {@code baseline} (neither is modified). */
+    public static Comparison compare(String baselineName, List<ClaimResult> baseline, List<ClaimResult> current,
+            Thresholds t) {
+        Map<String, ClaimResult> now = new LinkedHashMap<>();
+        for (ClaimResult c : current) {
+            now.put(c.id(), c);
+        }
+        List<ClaimComparison> out = new ArrayList<>();
+        for (ClaimResult b : baseline) {
+            ClaimResult c = now.remove(b.id());
+            out.add(new ClaimComparison(b.id(), b, c, c == null
+                    ? List.of(new Finding(Change.MISSING, "not in the current results"))
+                    : findings(b, c, t)));
+        }
+        for (ClaimResult c : now.values()) {
+            out.add(new ClaimComparison(c.id(), null, c, List.of(new Finding(Change.NEW, "not in the baseline"))));
+        }
+        return new Comparison(baselineName, t, out);
+    }
+
+    static List<Finding> findings(ClaimResult b, ClaimResult c, Thresholds t) {
+        List<Finding> f = new ArrayList<>();
+        ClaimStatus sb = b.status();
+        ClaimStatus sc = c.status();
+        if (sc.ordinal() > sb.ordinal()) {
+            f.add(new Finding(Change.STATUS_WORSE, "status " + sb + " -> " + sc + describeBad(c)));
+        } else if (sc.ordinal() < sb.ordinal()) {
+            f.add(new Finding(Change.STATUS_BETTER, "status " + sb + " -> " + sc));
+        }
+        boolean control = b.kind() == ClaimKind.CONTROL || c.kind() == ClaimKind.CONTROL;
+        if (!control) {
+            Verdict wb = b.weakestVerdict();
+            Verdict wc = c.weakestVerdict();
+            if (wb != null && wc != null && wc.ordinal() > wb.ordinal()) {
+                f.add(new Finding(Change.VERDICT_WEAKER, "weakest verdict " + wb + " -> " + wc));
+            } else if (wb != null && wc != null && wc.ordinal() < wb.ordinal()) {
+                f.add(new Finding(Change.VERDICT_STRONGER, "weakest verdict " + wb + " -> " + wc));
+            }
+            BigDecimal mb = b.worstMarginValue();
+            BigDecimal mc = c.worstMarginValue();
+            if (mb != null && mc != null) {
+                BigDecimal drop = mb.subtract(mc);
+                BigDecimal allowed = t.marginThreshold().multiply(mb.abs());
+                if (drop.signum() > 0 && drop.compareTo(allowed) > 0) {
+                    f.add(new Finding(Change.MARGIN_SHRANK, "worst margin " + Decimals.shortText(mb, 4) + " -> "
+                            + Decimals.shortText(mc, 4) + " (drop beyond " + t.marginThreshold().toPlainString()
+                            + " x |baseline|)"));
+                }
+            }
+        }
+        double tb = b.timeSeconds();
+        double tc = c.timeSeconds();
+        if (tc > t.timeFactor() * tb && tc - tb > TIME_NOISE_SECONDS) {
+            f.add(new Finding(Change.TIME_GREW, String.format(Locale.ROOT, "time %.2f s -> %.2f s (over %s x)",
+                    tb, tc, BigDecimal.valueOf(t.timeFactor()).stripTrailingZeros().toPlainString())));
+        }
+        return f;
+    }
+
+    private static String describeBad(ClaimResult c) {
+        if (c.kind() == ClaimKind.CONTROL) {
+            return " (control: " + c.count(Verdict.REFUTED) + " of " + c.total() + " instances refuted)";
+        }
+        return " (" + c.count(Verdict.REFUTED) + " refuted, " + c.count(Verdict.UNDECIDED) + " undecided)";
+    }
+}
