@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             // One line per subcommand; keep them in this order.
             BenchCommand.class,
             ReportCommand.class,
+            ExperimentCommand.class,
         })
 public final class FlatminimaCommand implements Runnable {
     @Spec
