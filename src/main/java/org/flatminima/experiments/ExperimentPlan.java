@@ -86,14 +86,14 @@ public record ExperimentPlan(String scale, int side, int samples, double noiseSt
     public static ExperimentPlan quick() {
         return new ExperimentPlan("quick", 7, 1000, 1.25, 1, Precision.FLOAT32, LossScale.ELEMENT,
                 new int[] {2, 4, 6, 8, 10, 12}, ladder(16, 12), 100, 40, 1e-3, 1e3, 1.25, 1, 60,
-                6, 4, 1.0, 100, 1e-3, 100, 60, 100, 30, 61, 300);
+                6, 4, 0.5, 100, 1e-3, 100, 60, 100, 30, 61, 300);
     }
 
     /** The paper's scale: 784-wide layers, the 10,000 digits, depths 2 to 20. Hours on a laptop. */
     public static ExperimentPlan paper() {
         return new ExperimentPlan("paper", 28, 10000, 1.25, 1, Precision.FLOAT32, LossScale.ELEMENT,
                 new int[] {2, 4, 6, 8, 10, 12, 14, 16, 18, 20}, ladder(16, 16), 100, 100, 1e-3, 1e3, 1.25, 1, 100,
-                6, 4, 1.0, 100, 1e-4, 100, 150, 100, 50, 101, 1000);
+                6, 4, 0.5, 100, 1e-4, 100, 150, 100, 50, 101, 1000);
     }
 
     /** The plan of this name ("quick" or "paper"), or null. */

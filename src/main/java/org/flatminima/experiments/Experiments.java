@@ -84,7 +84,7 @@ public final class Experiments {
             String skip = null;
             if (Files.isRegularFile(file)) {
                 JsonNode old = readTask(file);
-                if (!old.path("spec").equals(Json.mapper().valueToTree(t.spec()))) {
+                if (!old.path("spec").equals(normalised(Json.mapper().valueToTree(t.spec())))) {
                     throw new UserError(Problem.EXPERIMENT_SETTINGS_DIFFER, file, "its task differs");
                 }
                 skip = "finished earlier";
@@ -243,6 +243,15 @@ public final class Experiments {
             return Json.mapper().readTree(Files.readString(file));
         } catch (IOException e) {
             throw new UserError(Problem.FILE_UNREADABLE, file, e.getMessage());
+        }
+    }
+
+    /** {@code node} as it reads back from a file (the shared mapper reads numbers as BigDecimal). */
+    static JsonNode normalised(JsonNode node) {
+        try {
+            return Json.mapper().readTree(Json.mapper().writeValueAsString(node));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -352,6 +352,22 @@ public final class Figures {
             hi = lo + 2;
         }
         String panel = fig.equals("fig4") ? "Fig. 4(a)" : "Fig. 5(a)";
+        if (tiles.isEmpty()) {
+            int cells = g.depths().length * g.steps().length;
+            double[] x = new double[cells];
+            double[] y = new double[cells];
+            for (int i = 0, c = 0; i < g.depths().length; i++) {
+                for (int s = 0; s < g.steps().length; s++, c++) {
+                    x[c] = g.steps()[s];
+                    y[c] = g.depths()[i];
+                }
+            }
+            var empty = Plots.xy(panel + " " + init + " init: no run reached a minimum", "SGD step size ("
+                    + plan.lossScaleName() + "-scaled loss)", "depth m (layers)", List.of(new Plots.Series(
+                    "runs (all diverged or stalled)", x, y, Plots.Look.OPEN_MARKERS, GREY)), true, false);
+            Plots.save(empty, out.resolve(fig).resolve(fig + "a"));
+            return fig + "/" + fig + "a.png";
+        }
         var chart = Plots.heatMap(panel + " log10 sharpness of the minimum reached, " + init + " init (blank: no"
                         + " minimum)", "SGD step size (" + plan.lossScaleName() + "-scaled loss)", "depth m (layers)",
                 xs, ys, tiles, lo, hi);
@@ -581,7 +597,8 @@ public final class Figures {
                     if (firstPair == null) {
                         firstPair = r;
                     }
-                    lines.add(new Plots.Series(firstPair == r ? "pair " + id.substring(5) : "other pairs",
+                    lines.add(new Plots.Series(firstPair == r ? "pair " + id.substring(5)
+                            : lines.size() == 1 ? "other pairs" : id,
                             arr(r.path("t")), arr(r.path("segment_loss")), firstPair == r ? Plots.Look.LINE
                             : Plots.Look.FAINT_LINE, firstPair == r ? BLUE : GREY, firstPair == r || lines.size() == 1));
                 }

@@ -53,13 +53,13 @@ class ExperimentsTest extends QuietTest {
     }
 
     static ExperimentPlan tiny() {
-        return new ExperimentPlan("tiny", 4, 120, 1.25, 3, Precision.FLOAT64, LossScale.ELEMENT, new int[] {2, 3, 4},
-                ExperimentPlan.ladder(4, 3), 40, 6, 1e-3, 1e3, 1.25, 1, 20, 3, 2, 1.0, 40, 1e-2, 40, 6, 6, 5, 9, 30);
+        return new ExperimentPlan("tiny", 4, 60, 1.25, 3, Precision.FLOAT64, LossScale.ELEMENT, new int[] {2, 3, 4},
+                ExperimentPlan.ladder(4, 2), 30, 3, 1e-3, 1e3, 1.25, 1, 12, 3, 2, 1.0, 30, 1e-2, 30, 3, 4, 3, 7, 12);
     }
 
     @BeforeAll
     static void data() {
-        data = ExperimentData.of(tiny(), digits(200, 5));
+        data = ExperimentData.of(tiny(), digits(80, 5));
     }
 
     static Experiments.Summary run(Path out, Set<String> figs, boolean resume, int i, int n) {
