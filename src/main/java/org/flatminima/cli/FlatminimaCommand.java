@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             SharpnessCommand.class,
             CheckCommand.class,
+            ExperimentCommand.class,
         })
 public final class FlatminimaCommand implements Runnable {
     @Spec
