@@ -11,8 +11,8 @@ import org.flatminima.numbers.Rational;
  * with a positive diagonal or a positive scalar (whichever gives smaller numbers); by Sylvester's law of
  * inertia neither changes the inertia. The elimination keeps the remaining Schur complement S in the form
  * S = B / mu with B an integer matrix and only the sign of mu tracked: a 1x1 pivot p gives
- * B' = B_pp B - b b^T and mu' = mu B_pp; a 2x2 pivot block P gives B'_ij = det [[P, B_Pj], [B_iP, B_ij]]
- * and mu' = mu det P. After each step B' is divided by the gcd of its entries, so that B' is always the
+ * B' = B_pp B - b b^T and mu' = mu B_pp; a 2x2 pivot block P (indices p, q) gives
+ * B'_ij = det [[P, B_{pq,j}], [B_{i,pq}, B_ij]] and mu' = mu det P. After each step B' is divided by the gcd of its entries, so that B' is always the
  * primitive part (up to sign) of the bordered minors det A[K+i, K+j] (never larger than the numbers of Bareiss's
  * fraction-free elimination, and on structured matrices such as Hessians far smaller, because the common
  * factors that Bareiss keeps are removed). Pivot rule (Bunch-Parlett's order with the exact criterion
@@ -204,18 +204,11 @@ public record Inertia(int negative, int zero, int positive) {
             }
             int q = bi;
             p = bj;
-            BigInteger app = l[p][p], aqq = l[q][q], apq = l[q][p];
-            BigInteger detP = app.multiply(aqq).subtract(apq.multiply(apq));
-            // the pivot block of S is P / mu: det has the sign of det P; with a zero diagonal it is negative
-            if (detP.signum() < 0) {
-                neg++;
-                pos++;
-            } else if (app.add(aqq).signum() * muSign > 0) {
-                pos += 2;
-            } else {
-                neg += 2;
-            }
-            muSign *= detP.signum();
+            // pivot block P = [[0, a], [a, 0]]: det P = -a^2 < 0, so P / mu has one eigenvalue of each sign
+            BigInteger a = l[q][p];
+            neg++;
+            pos++;
+            muSign = -muSign;
             left = remove(active, left, p);
             left = remove(active, left, q);
             for (int t = 0; t < left; t++) {
@@ -223,6 +216,7 @@ public record Inertia(int negative, int zero, int positive) {
                 colP[i] = get(l, i, p);
                 colQ[i] = get(l, i, q);
             }
+            BigInteger aSquared = a.multiply(a);
             for (int t = 0; t < left; t++) {
                 int i = active[t];
                 BigInteger[] row = l[i];
@@ -231,11 +225,9 @@ public record Inertia(int negative, int zero, int positive) {
                     if (j > i) {
                         continue;
                     }
-                    // det [[app, apq, a_pj], [apq, aqq, a_qj], [a_ip, a_iq, a_ij]]
-                    BigInteger aij = row[j], aip = colP[i], aiq = colQ[i], apj = colP[j], aqj = colQ[j];
-                    row[j] = app.multiply(aqq.multiply(aij).subtract(aqj.multiply(aiq)))
-                            .subtract(apq.multiply(apq.multiply(aij).subtract(aqj.multiply(aip))))
-                            .add(apj.multiply(apq.multiply(aiq).subtract(aqq.multiply(aip))));
+                    // det [[0, a, b_pj], [a, 0, b_qj], [b_ip, b_iq, b_ij]] = a (b_ip b_qj + b_iq b_pj) - a^2 b_ij
+                    BigInteger cross = colP[i].multiply(colQ[j]).add(colQ[i].multiply(colP[j]));
+                    row[j] = a.multiply(cross).subtract(aSquared.multiply(row[j]));
                 }
             }
             removeContent(l, active, left);
