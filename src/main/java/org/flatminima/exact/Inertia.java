@@ -38,7 +38,7 @@ public record Inertia(int negative, int zero, int positive) {
         if (!RationalMatrices.isSymmetric(symmetric)) {
             throw new IllegalArgumentException("inertia needs a symmetric matrix");
         }
-        return ofIntegerLower(integerLower(symmetric));
+        return ofIntegerLower(integerLower(symmetric), null);
     }
 
     /** True if every eigenvalue of the symmetric matrix is &gt;= 0. */
@@ -132,8 +132,25 @@ public record Inertia(int negative, int zero, int positive) {
         return m;
     }
 
-    /** Inertia of the symmetric integer matrix whose lower triangle is {@code l} (modifies l). */
-    private static Inertia ofIntegerLower(BigInteger[][] l) {
+    /**
+     * The inertia of a symmetric matrix, and in {@code pivots} (if not null; it is cleared and filled) the
+     * eliminated indices J: |J| is the rank and the principal submatrix A[J, J] is invertible.
+     */
+    static Inertia of(Rational[][] symmetric, java.util.List<Integer> pivots) {
+        if (!RationalMatrices.isSymmetric(symmetric)) {
+            throw new IllegalArgumentException("inertia needs a symmetric matrix");
+        }
+        if (pivots != null) {
+            pivots.clear();
+        }
+        return ofIntegerLower(integerLower(symmetric), pivots);
+    }
+
+    /**
+     * Inertia of the symmetric integer matrix whose lower triangle is {@code l} (modifies l), recording the
+     * pivot indices in {@code pivots} when it is not null (modifies it).
+     */
+    private static Inertia ofIntegerLower(BigInteger[][] l, java.util.List<Integer> pivots) {
         int n = l.length;
         int[] active = new int[n];
         for (int i = 0; i < n; i++) {
@@ -162,6 +179,9 @@ public record Inertia(int negative, int zero, int positive) {
                 }
                 muSign *= piv.signum();
                 left = remove(active, left, p);
+                if (pivots != null) {
+                    pivots.add(p);
+                }
                 for (int t = 0; t < left; t++) {
                     int i = active[t];
                     colP[i] = get(l, i, p);
@@ -211,6 +231,10 @@ public record Inertia(int negative, int zero, int positive) {
             muSign = -muSign;
             left = remove(active, left, p);
             left = remove(active, left, q);
+            if (pivots != null) {
+                pivots.add(p);
+                pivots.add(q);
+            }
             for (int t = 0; t < left; t++) {
                 int i = active[t];
                 colP[i] = get(l, i, p);
