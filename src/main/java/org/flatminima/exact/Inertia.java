@@ -21,6 +21,9 @@ import org.flatminima.numbers.Rational;
  * (i, j) gives the 2x2 pivot [[0, a], [a, 0]] with one negative and one positive eigenvalue; when
  * everything left is zero, the remaining indices are zero eigenvalues.
  *
+ * <p>For many shifts of one low-rank matrix (bisection on a Hessian at a global minimum) use
+ * {@link ShiftedInertia}, which answers each shift with an r x r inertia.
+ *
  * @param negative number of negative eigenvalues
  * @param zero number of zero eigenvalues (the nullity)
  * @param positive number of positive eigenvalues
