@@ -77,8 +77,12 @@ class DeriveProveCommandTest extends QuietTest {
         Files.writeString(good, "# Good\n\n1. Lemma 3 for a tiny net.\n"
                 + "   - obligation: symbolic hessian-structure dims=1,2,1\n"
                 + "2. Checked later.\n   - obligation: checked theorem-1 instances=3\n");
-        CliRun ok = CliRun.of("prove", good.toString());
+        Path report = dir.resolve("prove.json");
+        CliRun ok = CliRun.of("prove", good.toString(), "--json", report.toString());
         assertEquals(0, ok.exit(), ok.err());
+        var root = Json.mapper().readTree(Files.readString(report));
+        assertEquals(1, root.get("summary").get("PROVED-SYMBOLIC").asInt());
+        assertEquals("OPEN", root.get("files").get(0).get("steps").get(1).get("status").asText());
         assertTrue(ok.out().contains("PROVED-SYMBOLIC"), ok.out());
         assertTrue(ok.out().contains("OPEN"), ok.out());
         assertTrue(ok.out().contains("1 proved-symbolic, 0 checked, 1 open, 0 failed"), ok.out());
