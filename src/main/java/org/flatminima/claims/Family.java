@@ -1,0 +1,47 @@
+package org.flatminima.claims;
+
+/**
+ * The seeded instance families claims draw from. Every instance is exact (rational). Most delegate to
+ * {@link org.flatminima.generate.Family}; the rest are specific to one claim (Lemma 1's identity
+ * initialisation, Lemma 4's chains, the square flattest minima the controls use, Lemma 2's misleading pairs).
+ */
+public enum Family {
+    FLATTEST_27(org.flatminima.generate.Family.FLATTEST_EQ27, null),
+    GAUGE_FLATTEST(org.flatminima.generate.Family.FLATTEST_GAUGED, null),
+    THEOREM4(org.flatminima.generate.Family.FLATTEST_UNEQUAL_LOWER, null),
+    NON_FLATTEST(org.flatminima.generate.Family.NON_FLATTEST, null),
+    RANDOM_MINIMUM(org.flatminima.generate.Family.RANDOM_TARGET, null),
+    SCALAR_FLATTEST(org.flatminima.generate.Family.SCALAR_FLATTEST, null),
+    SCALAR_MINIMUM(org.flatminima.generate.Family.SCALAR_MINIMUM, null),
+    SIGMA_NOT_IDENTITY(org.flatminima.generate.Family.SIGMA_X_NOT_IDENTITY, null),
+    BOTTLENECK(org.flatminima.generate.Family.BOTTLENECK, null),
+    SQUARE_FLATTEST(null, "square-flattest: eq. (27) with d_x = d_y, a simple top root r != 1, then an orthogonal gauge"),
+    SCALAR_MISLEADING(null, "scalar-misleading: a scalar minimum w2 (tau = +-r^m) whose interpolation plot with the flattest "
+            + "w1 of its sign pattern shows w2 sharper"),
+    CHAIN_RANDOM(null, "chain-random: random rational matrices of any chaining shapes (bottlenecks allowed)"),
+    CHAIN_EQUALITY(null, "chain-equality: Psi_k = Q_k (a e_1 e_1^T) Q_(k-1)^T, Lemma 4's equality case"),
+    IDENTITY_INIT_PD(null, "identity-init-pd: square layers at W_j = I, T = Q S Q^T symmetric positive definite"),
+    IDENTITY_INIT_GENERAL(null, "identity-init-general: square layers at W_j = I, T = U S V^T with det T > 0");
+
+    private final org.flatminima.generate.Family shared;
+    private final String description;
+
+    Family(org.flatminima.generate.Family shared, String description) {
+        this.shared = shared;
+        this.description = description;
+    }
+
+    /** The shared generator family, or null for a checker-specific one. */
+    public org.flatminima.generate.Family shared() {
+        return shared;
+    }
+
+    /** The label recorded with every instance. */
+    public String id() {
+        return shared != null ? shared.label() : description.substring(0, description.indexOf(':'));
+    }
+
+    public String description() {
+        return shared != null ? shared.label() + " (org.flatminima.generate)" : description;
+    }
+}

@@ -1,0 +1,59 @@
+package org.flatminima.claims;
+
+import java.util.List;
+import org.flatminima.claims.support.NetworkAlgebra;
+import org.flatminima.linalg.Matrix;
+import org.flatminima.model.Loss;
+import org.flatminima.numbers.Rational;
+
+/**
+ * Lemma 3: at a global minimum H = 2 Phi Phi^T (eqs. (15)-(16)), for any Sigma_x. The Hessian comes from
+ * the loss; Phi Phi^T from the partial products, block (i, j) = (B_i Sigma B_j^T) kron (A_i^T A_j), which
+ * is Phi_i Phi_j^T without the irrational Sigma^(1/2). Exact entrywise equality.
+ */
+public final class Lemma3HessianStructure extends BaseClaim {
+    private final Rational factor;
+
+    public Lemma3HessianStructure() {
+        this("lemma3", "Lemma 3: Hessian structure at global minima", "w in Omega => H_w = 2 Phi Phi^T",
+                ClaimKind.LEMMA, Rational.TWO);
+    }
+
+    private Lemma3HessianStructure(String id, String title, String statement, ClaimKind kind, Rational factor) {
+        super(id, title, statement, kind, "Sec. 4, Lemma 3, eqs. (15)-(16)", List.of("A1", "w in Omega (P = T)", "any SPD Sigma_x"),
+                List.of(Family.FLATTEST_27, Family.NON_FLATTEST, Family.RANDOM_MINIMUM, Family.SIGMA_NOT_IDENTITY, Family.BOTTLENECK));
+        this.factor = factor;
+    }
+
+    /** Control: the factor 1 in place of 2. */
+    public static Lemma3HessianStructure factorOneControl() {
+        return new Lemma3HessianStructure("control.lemma3.factor-one", "Control: Lemma 3 without the factor 2",
+                "FALSE: w in Omega => H_w = Phi Phi^T", ClaimKind.CONTROL, Rational.ONE);
+    }
+
+    @Override
+    public Outcome decide(Instance in, CheckSettings settings) {
+        if (!in.meetsA1()) {
+            return Outcome.hypothesisNotMet("A1 fails (dims " + in.shape() + ")");
+        }
+        if (!in.isGlobalMinimum()) {
+            return Outcome.hypothesisNotMet("not a global minimum");
+        }
+        Matrix<Rational> h = Loss.hessian(in.network());
+        Matrix<Rational> phi = NetworkAlgebra.phiPhiTransposed(in.network(), factor);
+        if (h.equals(phi)) {
+            return Outcome.of(Verdict.PROVED, "exact entrywise equality of the loss's Hessian and " + factor + " Phi Phi^T")
+                    .withDetail("parameters", in.network().parameterCount());
+        }
+        int bad = 0;
+        for (int i = 0; i < h.rows(); i++) {
+            for (int j = 0; j < h.cols(); j++) {
+                if (!h.get(i, j).equals(phi.get(i, j))) {
+                    bad++;
+                }
+            }
+        }
+        return Outcome.of(Verdict.REFUTED, "exact: " + bad + " entries of H differ from " + factor + " Phi Phi^T")
+                .withDetail("differing_entries", bad);
+    }
+}

@@ -1,0 +1,58 @@
+package org.flatminima.claims;
+
+import java.util.List;
+import org.flatminima.claims.support.PowerBracket;
+import org.flatminima.linalg.Matrix;
+import org.flatminima.model.Loss;
+import org.flatminima.numbers.Rational;
+
+/**
+ * Eq. (13): min over Omega of lambda_max(H) = 2m sigma_x^2 |tau|^(2(1-1/m)). Every scalar global minimum
+ * has lambda_max at least this value, with equality on the flattest points. PROVED when |tau|^(1/m) is
+ * rational, CERTIFIED through an exact-power enclosure otherwise. The control uses 2(m+1) for 2m.
+ */
+public final class ScalarFlattestSharpness extends BaseClaim {
+    private final int offset;
+
+    public ScalarFlattestSharpness() {
+        this(0);
+    }
+
+    private ScalarFlattestSharpness(int offset) {
+        super(offset == 0 ? "scalar.eq13" : "control.scalar.eq13-constant",
+                offset == 0 ? "Eq. (13): sharpness of the flattest scalar minima" : "Control: eq. (13) with 2(m+1) for 2m",
+                offset == 0 ? "min over Omega of lambda_max(H_w) = 2m sigma_x^2 |tau|^(2(1-1/m))"
+                        : "FALSE: lambda_max(H_w) >= 2(m+1) sigma_x^2 |tau|^(2(1-1/m)) on Omega, with equality on (12)",
+                offset == 0 ? ClaimKind.EQUATION : ClaimKind.CONTROL, "Sec. 3, eq. (13)",
+                List.of("d_j = 1 for all j", "w in Omega"),
+                offset == 0 ? List.of(Family.SCALAR_FLATTEST, Family.SCALAR_MINIMUM)
+                        : List.of(Family.SCALAR_FLATTEST));
+        this.offset = offset;
+    }
+
+    public static ScalarFlattestSharpness wrongConstantControl() {
+        return new ScalarFlattestSharpness(1);
+    }
+
+    @Override
+    public Outcome decide(Instance in, CheckSettings settings) {
+        Outcome p = ScalarSupport.premise(in);
+        if (p != null) {
+            return p;
+        }
+        int m = in.depth();
+        Rational tau = ScalarSupport.tau(in.network());
+        Rational c = Rational.of(2L * (m + offset)).multiply(ScalarSupport.sigma2(in.network()));
+        PowerBracket value = PowerBracket.of(c, tau.pow(2), tau.pow(2), m - 1, m, 1e-30);
+        Matrix<Rational> h = Loss.hessian(in.network());
+        Rational root = tau.abs().exactRoot(m);
+        boolean flattest = root != null;
+        if (flattest) {
+            for (Rational w : ScalarSupport.weights(in.network())) {
+                flattest &= w.abs().equals(root);
+            }
+        }
+        return flattest ? Decisions.topEigenvalueEquals(h, value, "eq. (13)")
+                : Decisions.topEigenvalueAtLeast(h, value, "eq. (13)");
+    }
+}

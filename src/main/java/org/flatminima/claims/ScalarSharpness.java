@@ -1,0 +1,41 @@
+package org.flatminima.claims;
+
+import java.util.List;
+import org.flatminima.claims.support.PowerBracket;
+import org.flatminima.linalg.Matrix;
+import org.flatminima.model.Loss;
+import org.flatminima.numbers.Rational;
+
+/**
+ * Eq. (10): for a scalar network at a global minimum, lambda_max(H) = 2 sigma_x^2 tau^2 sum_j 1/w_j^2, and
+ * H has rank one (eq. (9)). Decided by exact inertia of that value times I minus H.
+ */
+public final class ScalarSharpness extends BaseClaim {
+    public ScalarSharpness() {
+        super("scalar.eq10", "Eq. (10): sharpness of scalar minima", "lambda_max(H_w) = 2 sigma_x^2 tau^2 sum_j w_j^(-2), H rank one",
+                ClaimKind.EQUATION, "Sec. 3, eqs. (8)-(10)", List.of("d_j = 1 for all j", "w in Omega"),
+                List.of(Family.SCALAR_MINIMUM, Family.SCALAR_FLATTEST));
+    }
+
+    @Override
+    public Outcome decide(Instance in, CheckSettings settings) {
+        Outcome p = ScalarSupport.premise(in);
+        if (p != null) {
+            return p;
+        }
+        Rational[] w = ScalarSupport.weights(in.network());
+        Rational tau = ScalarSupport.tau(in.network());
+        Rational sum = Rational.ZERO;
+        for (Rational x : w) {
+            sum = sum.add(x.pow(-2));
+        }
+        Rational value = Rational.TWO.multiply(ScalarSupport.sigma2(in.network())).multiply(tau.pow(2)).multiply(sum);
+        Matrix<Rational> h = Loss.hessian(in.network());
+        Outcome o = Decisions.topEigenvalueEquals(h, new PowerBracket(value, value, value), "eq. (10)");
+        var inertia = org.flatminima.claims.support.ExactAlgebra.inertia(h);
+        if (o.verdict() == Verdict.PROVED && inertia.positive() != 1) {
+            return Outcome.of(Verdict.REFUTED, "exact inertia: H has rank " + inertia.positive() + ", not one");
+        }
+        return o.withDetail("rank", inertia.positive());
+    }
+}

@@ -1,0 +1,68 @@
+package org.flatminima.claims;
+
+import java.util.List;
+import org.flatminima.claims.support.PowerBracket;
+import org.flatminima.numbers.Rational;
+
+/**
+ * Theorem 1, eq. (17)/(28): at a flattest minimum lambda_max(H) = 2m sigma_max(T)^(2(1-1/m)). Decided by
+ * the exact inertia of lambda* I - H (H from the loss), PROVED when lambda* is rational. The negative
+ * controls reuse it with a wrong constant, or skip the flatness premise on non-flattest minima.
+ */
+public final class Theorem1Sharpness extends BaseClaim {
+    private final int constantOffset;
+    private final boolean skipFlatnessPremise;
+
+    /** The theorem itself. */
+    public Theorem1Sharpness() {
+        this("theorem1.sharpness", "Theorem 1: sharpness of flattest minima",
+                "w in Omega_0 => lambda_max(H_w) = 2m sigma_max(T)^(2(1-1/m))", ClaimKind.THEOREM,
+                List.of(Family.FLATTEST_27, Family.GAUGE_FLATTEST), 0, false);
+    }
+
+    private Theorem1Sharpness(String id, String title, String statement, ClaimKind kind, List<Family> families,
+            int constantOffset, boolean skipFlatnessPremise) {
+        super(id, title, statement, kind, "Sec. 4, eq. (17); Sec. 5, eq. (28)",
+                List.of("A1", "A2", "w in Omega (P = T)",
+                        "w flattest: by construction (27)/gauge, checked as sigma_max(W_k) = sigma_max(T)^(1/m) exactly"),
+                families);
+        this.constantOffset = constantOffset;
+        this.skipFlatnessPremise = skipFlatnessPremise;
+    }
+
+    /** Control: the constant 2(m+1) in place of 2m. */
+    public static Theorem1Sharpness wrongConstantControl() {
+        return new Theorem1Sharpness("control.theorem1.wrong-constant", "Control: Theorem 1 with 2(m+1) for 2m",
+                "FALSE: w in Omega_0 => lambda_max(H_w) = 2(m+1) sigma_max(T)^(2(1-1/m))", ClaimKind.CONTROL,
+                List.of(Family.SQUARE_FLATTEST), 1, false);
+    }
+
+    /** Control: a non-flattest global minimum passed as flattest. */
+    public static Theorem1Sharpness nonFlattestControl() {
+        return new Theorem1Sharpness("control.theorem1.non-flattest", "Control: a non-flattest minimum passed as flattest",
+                "FALSE: every global minimum has lambda_max(H_w) = 2m sigma_max(T)^(2(1-1/m))", ClaimKind.CONTROL,
+                List.of(Family.NON_FLATTEST), 0, true);
+    }
+
+    @Override
+    public Outcome decide(Instance in, CheckSettings settings) {
+        Outcome premise = Premises.whiteGlobalMinimum(in);
+        if (premise != null) {
+            return premise;
+        }
+        Premises.Target t = Premises.target(in);
+        if (!skipFlatnessPremise) {
+            premise = Premises.structurallyFlattest(in, t);
+            if (premise != null) {
+                return premise;
+            }
+        }
+        int m = in.depth();
+        PowerBracket value = PowerBracket.flattestSharpness(Rational.of(2L * (m + constantOffset)), t.top(), m);
+        HessianSpectrum hs = HessianSpectrum.of(in.network());
+        return Decisions.topEigenvalueEquals(hs.matrix(), value, constantOffset == 0 ? "lambda*" : "2(m+1) sigma^(2(1-1/m))")
+                .withDetail("reduction", hs.how())
+                .withDetail("sigma_max_squared", t.top().isExact() ? t.top().sigmaSquared() : "irrational")
+                .withDetail("parameters", in.network().parameterCount());
+    }
+}

@@ -1,0 +1,103 @@
+package org.flatminima.claims;
+
+import java.util.List;
+import org.flatminima.claims.support.DoubleEigen;
+import org.flatminima.claims.support.ExactAlgebra;
+import org.flatminima.claims.support.NetworkAlgebra;
+import org.flatminima.linalg.Matrix;
+import org.flatminima.numbers.Rational;
+
+/**
+ * Theorem 2 (i)-(iv): intermediate gains at flattest minima, with r^2 = sigma_max(T)^(2/m) rational.
+ * (i) P_k^T P_k v = r^(2k) v for P_k = W_k...W_1; (ii) m r^(2k) I - P_k^T P_k is PSD; (iii) A_k A_k^T u =
+ * r^(2(m-k)) u for A_k = W_m...W_(k+1); (iv) m r^(2(m-k)) I - A_k A_k^T is PSD. All exact (powers
+ * compared instead of roots taken).
+ */
+public final class Theorem2IntermediateGains extends BaseClaim {
+    /** Which item. */
+    public enum Item { I, II, III, IV }
+
+    private final Item item;
+    private final int exponentShift;
+
+    public Theorem2IntermediateGains(Item item) {
+        this(item, 0, "theorem2." + item.name().toLowerCase(java.util.Locale.ROOT), ClaimKind.THEOREM);
+    }
+
+    private Theorem2IntermediateGains(Item item, int exponentShift, String id, ClaimKind kind) {
+        super(id, title(item, exponentShift), statement(item, exponentShift), kind, "Sec. 4, Theorem 2 (" + item.name().toLowerCase(java.util.Locale.ROOT) + ")",
+                List.of("A1", "A2", "w in Omega", "w flattest (checked as sigma_max(W_k) = sigma_max(T)^(1/m) exactly)"),
+                exponentShift != 0 ? List.of(Family.SQUARE_FLATTEST) : List.of(Family.FLATTEST_27, Family.GAUGE_FLATTEST, Family.THEOREM4));
+        this.item = item;
+        this.exponentShift = exponentShift;
+    }
+
+    /** Control: item (i) with singular value sigma^((k+1)/m). */
+    public static Theorem2IntermediateGains wrongExponentControl() {
+        return new Theorem2IntermediateGains(Item.I, 1, "control.theorem2.wrong-exponent", ClaimKind.CONTROL);
+    }
+
+    private static String title(Item item, int shift) {
+        String base = switch (item) {
+            case I -> "Theorem 2(i): v's gain up to layer k";
+            case II -> "Theorem 2(ii): largest gain up to layer k";
+            case III -> "Theorem 2(iii): u's gain from layer k+1";
+            case IV -> "Theorem 2(iv): largest gain from layer k+1";
+        };
+        return shift == 0 ? base : "Control: " + base + " with exponent (k+1)/m";
+    }
+
+    private static String statement(Item item, int shift) {
+        if (shift != 0) {
+            return "FALSE: v is a right singular vector of W_k...W_1 with singular value sigma_max(T)^((k+1)/m)";
+        }
+        return switch (item) {
+            case I -> "v is a right singular vector of W_k...W_1 with singular value sigma_max(T)^(k/m)";
+            case II -> "sigma_max(W_k...W_1) <= sqrt(m) sigma_max(T)^(k/m)";
+            case III -> "u is a left singular vector of W_m...W_(k+1) with singular value sigma_max(T)^(1-k/m)";
+            case IV -> "sigma_max(W_m...W_(k+1)) <= sqrt(m) sigma_max(T)^(1-k/m)";
+        };
+    }
+
+    @Override
+    public Outcome decide(Instance in, CheckSettings settings) {
+        Premises.Target t = Premises.target(in);
+        Outcome premise = Premises.flattestPremise(in, t);
+        if (premise != null) {
+            return premise;
+        }
+        int m = in.depth();
+        Rational r2 = t.rootSquared();
+        double worst = Double.POSITIVE_INFINITY;
+        for (int k = (item == Item.I || item == Item.II) ? 1 : 0; k <= ((item == Item.I || item == Item.II) ? m : m - 1); k++) {
+            boolean forward = item == Item.I || item == Item.II;
+            Matrix<Rational> p = forward ? in.network().partialProduct(1, k) : in.network().partialProduct(k + 1, m);
+            int power = forward ? k + exponentShift : m - k;
+            Rational gain2 = r2.pow(power);
+            if (item == Item.I || item == Item.III) {
+                Matrix<Rational> x = ExactAlgebra.column(forward ? t.top().v() : t.top().u());
+                Matrix<Rational> gram = forward ? p.transpose().multiply(p) : p.multiply(p.transpose());
+                Matrix<Rational> lhs = gram.multiply(x);
+                if (!lhs.equals(x.scale(gain2))) {
+                    return Outcome.of(Verdict.REFUTED, "exact: " + (forward ? "P_k^T P_k v" : "A_k A_k^T u") + " != "
+                            + "sigma^(2 " + power + "/m) " + (forward ? "v" : "u") + " at k = " + k)
+                            .withDetail("k", k);
+                }
+            } else {
+                Matrix<Rational> gram = NetworkAlgebra.smallGram(p);
+                Rational bound = gain2.multiply(Rational.of(m));
+                ExactAlgebra.Inertia inertia = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(bound, gram));
+                double approx = DoubleEigen.approxMax(gram);
+                worst = Math.min(worst, 1 - approx / bound.doubleValue());
+                if (!inertia.isPositiveSemidefinite()) {
+                    return Outcome.of(Verdict.REFUTED, "exact inertia: sigma_max^2 exceeds m sigma^(2" + power + "/m) at k = " + k)
+                            .withMargin(1 - approx / bound.doubleValue()).withDetail("k", k);
+                }
+            }
+        }
+        if (item == Item.II || item == Item.IV) {
+            return Outcome.of(Verdict.PROVED, "exact inertia of m r^(2k) I - P_k^T P_k for every k (PSD)").withMargin(worst);
+        }
+        return Outcome.of(Verdict.PROVED, "exact identity for every k, with r^2 = sigma_max(T)^(2/m) = " + r2);
+    }
+}

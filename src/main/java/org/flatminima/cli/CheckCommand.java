@@ -1,0 +1,176 @@
+package org.flatminima.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.flatminima.claims.CheckRunner;
+import org.flatminima.claims.CheckSettings;
+import org.flatminima.claims.Claim;
+import org.flatminima.claims.ClaimRegistry;
+import org.flatminima.claims.Instance;
+import org.flatminima.errors.Problem;
+import org.flatminima.errors.UserError;
+import org.flatminima.io.CaseFile;
+import org.flatminima.io.SafeFiles;
+import org.flatminima.report.ClaimResult;
+import org.flatminima.report.ClaimStatus;
+import org.flatminima.report.Reports;
+import org.flatminima.report.Results;
+import org.flatminima.report.ResultsRecorder;
+import org.flatminima.report.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code flatminima check}: decides the paper's claims on fresh seeded instances (or on a saved case),
+ * prints a summary table, writes results.json and the report files, and exits 0 only if no claim is
+ * refuted (with {@code --controls}: only if every negative control is refuted).
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Decide every lemma and theorem on random exact instances: PROVED by exact arithmetic, CERTIFIED "
+                + "by rigorous enclosures, NUMERICAL only with a stated tolerance.",
+            "Exit status: 0 when no claim is REFUTED (with --controls: when every control is REFUTED), 1 otherwise, 2 on bad input."})
+public final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--claims", paramLabel = "LIST", description = "Comma-separated claim ids or groups (e.g. theorem2,lemma4); default: all statements.")
+    String claims;
+
+    @Option(names = "--instances", paramLabel = "N", defaultValue = "8", description = "Instances per claim (default ${DEFAULT-VALUE}).")
+    int instances;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Base seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--digits", paramLabel = "D", defaultValue = "30", description = "Working precision of numerical steps (default ${DEFAULT-VALUE}).")
+    int digits;
+
+    @Option(names = "--max-dim", paramLabel = "K", defaultValue = "4", description = "Largest layer width drawn (default ${DEFAULT-VALUE}).")
+    int maxDim;
+
+    @Option(names = "--max-depth", paramLabel = "M", defaultValue = "5", description = "Largest depth drawn (default ${DEFAULT-VALUE}).")
+    int maxDepth;
+
+    @Option(names = "--time-limit", paramLabel = "T", defaultValue = "100", description = "Seconds after which no new instance is started (default ${DEFAULT-VALUE}).")
+    double timeLimit;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default reports/latest; with --replay only when given).")
+    Path out;
+
+    @Option(names = "--replay", paramLabel = "FILE", description = "Decide the claims on one saved case file instead of fresh instances.")
+    Path replay;
+
+    @Option(names = "--controls", description = "Run the negative controls (each must come back REFUTED).")
+    boolean controls;
+
+    @Option(names = "--force", description = "Replace an existing report directory.")
+    boolean force;
+
+    @Option(names = "--counterexamples", paramLabel = "DIR", defaultValue = "test-cases/counterexamples",
+            description = "Where shrunk refutations are saved (default ${DEFAULT-VALUE}).")
+    Path counterexamples;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "Worker threads (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--quiet", description = "No progress line.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        range("--instances", instances, 1, 100000, "between 1 and 100000");
+        range("--digits", digits, 16, 1000, "between 16 and 1000");
+        range("--max-dim", maxDim, 1, 8, "between 1 and 8");
+        range("--max-depth", maxDepth, 1, 12, "between 1 and 12");
+        range("--threads", threads, 1, 64, "between 1 and 64");
+        if (!(timeLimit > 0)) {
+            throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--time-limit", "positive", timeLimit);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter e = spec.commandLine().getErr();
+        ClaimRegistry registry = ClaimRegistry.standard();
+        Path outDir = out != null ? out : replay == null ? Path.of("reports", "latest") : null;
+        if (outDir != null) {
+            SafeFiles.requireWritable(outDir, force);
+        }
+        CheckSettings settings = new CheckSettings(digits, maxDim, maxDepth);
+        CheckRunner runner = new CheckRunner(settings, threads, counterexamples);
+
+        List<Claim> selected;
+        List<Instance> replayed = null;
+        if (replay != null) {
+            CaseFile.Case c = CaseFile.read(replay);
+            JsonNode meta = c.metadata();
+            String named = meta != null && meta.hasNonNull("claim") ? meta.get("claim").asText() : null;
+            long caseSeed = meta != null && meta.hasNonNull("seed") ? Long.parseUnsignedLong(meta.get("seed").asText()) : 0L;
+            selected = claims != null ? registry.select(claims)
+                    : named != null ? List.of(registry.get(named)) : controls ? registry.controls() : registry.statements();
+            replayed = List.of(new Instance("replay", caseSeed, c.network()));
+        } else {
+            selected = claims != null ? registry.select(claims) : controls ? registry.controls() : registry.statements();
+        }
+
+        long deadline = System.nanoTime() + (long) (timeLimit * 1e9);
+        long total = replayed != null ? selected.size() : (long) selected.size() * instances;
+        List<ClaimResult> results = new ArrayList<>();
+        try (Progress progress = new Progress(e, "check", total, !quiet)) {
+            for (Claim claim : selected) {
+                CheckRunner.ClaimRun run = replayed != null
+                        ? runner.runOn(claim, replayed, r -> progress.step(1, claim.id()))
+                        : runner.runClaim(claim, instances, seed, deadline, r -> progress.step(1, claim.id()));
+                if (run.skippedForTime() > 0) {
+                    progress.step(run.skippedForTime(), claim.id() + " (time limit)");
+                }
+                results.add(CheckRunner.toResult(run));
+            }
+        }
+        o.print(Reports.summaryTable(results));
+        o.flush();
+        Settings s = new Settings(seed, instances, digits, maxDim, maxDepth, timeLimit,
+                Map.of("threads", Integer.toString(threads), "mode", replay != null ? "replay " + replay : controls ? "controls" : "statements"));
+        ResultsRecorder rec = ResultsRecorder.start(commandLine(), s);
+        results.forEach(rec::add);
+        Results res = rec.finish();
+        if (outDir != null) {
+            Reports.writeAll(res, outDir, force);
+            o.println("report written to " + outDir + " (results.json, report.md, report.html, junit.xml)");
+        }
+        return exitStatus(results, controls && claims == null, o);
+    }
+
+    /** 0 when no statement is refuted and (for a controls run) every control is refuted, else 1. */
+    static int exitStatus(List<ClaimResult> results, boolean controlsRun, PrintWriter o) {
+        int failed = 0;
+        for (ClaimResult r : results) {
+            ClaimStatus st = ClaimStatus.of(r);
+            boolean bad = r.kind() == org.flatminima.report.ClaimKind.CONTROL ? st != ClaimStatus.PASS
+                    : r.count(org.flatminima.claims.Verdict.REFUTED) > 0;
+            if (bad) {
+                failed++;
+                o.println((r.kind() == org.flatminima.report.ClaimKind.CONTROL ? "control not refuted on every instance: " : "REFUTED: ") + r.id());
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    private List<String> commandLine() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("check");
+        cmd.addAll(spec.commandLine().getParseResult().originalArgs());
+        return cmd;
+    }
+
+    private static void range(String name, long v, long lo, long hi, String what) {
+        if (v < lo || v > hi) {
+            throw new UserError(Problem.OPTION_OUT_OF_RANGE, name, what, String.format(Locale.ROOT, "%d", v));
+        }
+    }
+}

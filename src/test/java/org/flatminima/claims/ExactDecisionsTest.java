@@ -1,0 +1,111 @@
+package org.flatminima.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.flatminima.claims.support.DoubleEigen;
+import org.flatminima.claims.support.ExactAlgebra;
+import org.flatminima.claims.support.InstanceFamilies;
+import org.flatminima.claims.support.PowerBracket;
+import org.flatminima.claims.support.TopSingular;
+import org.flatminima.generate.RandomRationals;
+import org.flatminima.linalg.Matrix;
+import org.flatminima.model.Loss;
+import org.flatminima.numbers.Rational;
+import org.flatminima.testing.Property;
+import org.flatminima.testing.QuietTest;
+import org.junit.jupiter.api.Test;
+
+/** Laws of the exact helpers the verdicts rest on. */
+class ExactDecisionsTest extends QuietTest {
+    static final CheckSettings SMALL = new CheckSettings(30, 3, 4);
+
+    @Test
+    void rationalLdlInertiaAgreesWithTheSharedInertia() {
+        Property.forAll("rationalLdlInertiaAgreesWithTheSharedInertia", 40, 5L, rnd -> {
+            int n = rnd.nextInt(1, 7);
+            Rational[][] s = RandomRationals.symmetric(rnd, n, 3, 2);
+            if (rnd.nextBoolean()) {
+                for (int i = 0; i < n; i++) {
+                    s[i][i] = Rational.ZERO; // force 2x2 pivots
+                }
+            }
+            Matrix<Rational> m = Matrix.of(ExactAlgebra.Q, s);
+            assertEquals(ExactAlgebra.inertia(m), ExactAlgebra.inertiaByRationalLdl(m));
+        });
+    }
+
+    @Test
+    void nullSpaceVectorsAreAnnihilatedAndCountTheNullity() {
+        Property.forAll("nullSpaceVectorsAreAnnihilated", 30, 6L, rnd -> {
+            int r = rnd.nextInt(1, 5);
+            int c = rnd.nextInt(1, 6);
+            Rational[][] a = RandomRationals.matrix(rnd, r, c, 2, 2);
+            Matrix<Rational> m = Matrix.of(ExactAlgebra.Q, a);
+            List<Rational[]> ns = ExactAlgebra.nullSpace(m);
+            for (Rational[] v : ns) {
+                assertTrue(m.multiply(ExactAlgebra.column(v)).isZero());
+            }
+            ExactAlgebra.Inertia in = ExactAlgebra.inertia(m.transpose().multiply(m));
+            assertEquals(in.zero(), ns.size());
+        });
+    }
+
+    @Test
+    void simplestBetweenStaysInTheInterval() {
+        Property.forAll("simplestBetweenStaysInTheInterval", 200, 7L, rnd -> {
+            Rational a = RandomRationals.small(rnd, 50, 40);
+            Rational b = a.add(Rational.of(rnd.nextInt(0, 5), rnd.nextInt(1, 1000)));
+            Rational x = ExactAlgebra.simplestBetween(a, b);
+            assertTrue(x.compareTo(a) >= 0 && x.compareTo(b) <= 0, x + " not in [" + a + ", " + b + "]");
+        });
+    }
+
+    @Test
+    void powerBracketEnclosesTheClosedForm() {
+        Property.forAll("powerBracketEnclosesTheClosedForm", 60, 8L, rnd -> {
+            Rational c = RandomRationals.positive(rnd, 9, 3);
+            Rational s = RandomRationals.positive(rnd, 30, 7);
+            int q = rnd.nextInt(1, 7);
+            int p = rnd.nextInt(0, 2 * q);
+            PowerBracket b = PowerBracket.of(c, s, s, p, q, 1e-30);
+            Rational target = c.pow(q).multiply(s.pow(p));
+            if (b.isExact()) {
+                assertEquals(target, b.exact().pow(q));
+            } else {
+                assertTrue(b.lo().pow(q).compareTo(target) <= 0 && b.hi().pow(q).compareTo(target) >= 0);
+                double v = c.doubleValue() * Math.pow(s.doubleValue(), (double) p / q);
+                assertTrue(Math.abs(b.hi().doubleValue() - b.lo().doubleValue()) <= 1e-9 * v, "too wide: " + b.describe());
+            }
+        });
+    }
+
+    @Test
+    void topSingularValueOfFlattestTargetsIsExactAndItsVectorIsSingular() {
+        Property.forAll("topSingularOfFlattestTargets", 12, 9L, rnd -> {
+            Instance in = InstanceFamilies.generate(Family.GAUGE_FLATTEST, rnd.nextLong(), SMALL);
+            Matrix<Rational> t = in.network().target();
+            TopSingular top = TopSingular.of(t);
+            assertTrue(top.isExact(), "sigma^2 not found exactly");
+            Matrix<Rational> v = ExactAlgebra.column(top.v());
+            assertEquals(v.scale(top.sigmaSquared()), t.transpose().multiply(t).multiply(v));
+            assertEquals(0, ExactAlgebra.countAbove(t.transpose().multiply(t), top.sigmaSquared()));
+        });
+    }
+
+    @Test
+    void reducedSpectrumCountsTheSameEigenvaluesAboveAnyPositiveShift() {
+        Property.forAll("reducedSpectrumMatchesTheHessian", 10, 10L, rnd -> {
+            Family f = rnd.nextBoolean() ? Family.NON_FLATTEST : Family.RANDOM_MINIMUM;
+            Instance in = InstanceFamilies.generate(f, rnd.nextLong(), SMALL);
+            HessianSpectrum hs = HessianSpectrum.of(in.network());
+            Matrix<Rational> h = Loss.hessian(in.network());
+            double top = DoubleEigen.approxMax(h);
+            for (int i = 0; i < 3; i++) {
+                Rational c = Rational.ofExactDouble(top * rnd.nextDouble(0.05, 1.2));
+                assertEquals(ExactAlgebra.countAbove(h, c), ExactAlgebra.countAbove(hs.matrix(), c), "shift " + c + " on " + hs.how());
+            }
+        });
+    }
+}
