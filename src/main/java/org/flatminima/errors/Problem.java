@@ -60,7 +60,6 @@ public enum Problem {
     EXPERIMENT_NOT_A_RUN("%s: not an experiment output directory (no plan.json)"),
     SHARD_INVALID("--shard must be I/N with 1 <= I <= N, got \"%s\""),
     EXPERIMENT_DATA_TOO_SMALL("the data have %d images but the %s scale needs %d samples"),
-    RESULTS_CONFLICT("%s and %s both have claim \"%s\" but disagree on its %s (%s vs %s)"),
     ;
 
     private final String pattern;
