@@ -50,6 +50,10 @@ public final class Plots {
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
         c.getStyler().setMarkerSize(8);
+        c.getStyler().setXAxisDecimalPattern("0.###");
+        if (!logY) {
+            c.getStyler().setYAxisDecimalPattern("0.####");
+        }
         for (Series s : series) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
