@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks: print measured times and the ratio against the named reference.",
         subcommands = {
             // One line per benchmark subcommand.
+            FloatBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             // One line per subcommand; keep them in this order.
             BenchCommand.class,
+            TrainCommand.class,
+            SharpnessCommand.class,
             ReportCommand.class,
             ExperimentCommand.class,
         })

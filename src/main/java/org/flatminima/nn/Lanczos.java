@@ -28,32 +28,31 @@ public final class Lanczos {
 
     /**
      * Runs at most {@code maxIterations} iterations from a random start drawn with {@code seed}.
-     * Stores {@code maxIterations} vectors of the operator's dimension (full reorthogonalisation).
+     * Stores up to {@code maxIterations} vectors of the operator's dimension (full reorthogonalisation), in
+     * float when the operator computes in float32.
      */
     public static Spectrum run(LinearOperator h, int maxIterations, double tol, long seed,
             Spectrum.Listener listener) {
         int n = h.dimension();
         int kMax = Math.max(1, Math.min(maxIterations, n));
-        double[][] q = new double[kMax][];
+        Basis q = new Basis(kMax, n, h.unitRoundoff() > 1e-10);
         double[] alpha = new double[kMax];
         double[] beta = new double[kMax];
-        q[0] = Spectrum.randomUnit(n, seed);
+        double[] current = Spectrum.randomUnit(n, seed);
+        q.set(0, current);
+        q.get(0, current);
         double[] w = new double[n];
         double prevTop = Double.NaN;
         boolean converged = false;
         int k = 0;
         Ritz ritz = null;
         while (k < kMax) {
-            h.apply(q[k], w);
-            alpha[k] = Spectrum.dot(q[k], w);
+            h.apply(current, w);
+            alpha[k] = Spectrum.dot(current, w);
             // Full reorthogonalisation, twice (classical Gram-Schmidt repeated is numerically orthogonal).
             for (int pass = 0; pass < 2; pass++) {
                 for (int j = 0; j <= k; j++) {
-                    double c = Spectrum.dot(q[j], w);
-                    double[] qj = q[j];
-                    for (int i = 0; i < n; i++) {
-                        w[i] -= c * qj[i];
-                    }
+                    q.subtractProjection(j, w);
                 }
             }
             double b = Spectrum.norm(w);
@@ -71,12 +70,12 @@ public final class Lanczos {
             }
             prevTop = top;
             if (k < kMax) {
-                double[] next = new double[n];
                 double inv = 1 / b;
                 for (int i = 0; i < n; i++) {
-                    next[i] = w[i] * inv;
+                    current[i] = w[i] * inv;
                 }
-                q[k] = next;
+                q.set(k, current);
+                q.get(k, current);
             }
         }
         double[] top = ritz.vector(q, k, k - 1, n);
@@ -85,6 +84,80 @@ public final class Lanczos {
         double resMin = beta[k - 1] * Math.abs(ritz.vectors.get(k - 1, 0));
         double residual = Spectrum.residual(h, top, lambdaMax);
         return new Spectrum("lanczos", lambdaMax, lambdaMin, top, residual, resMin, k + 1, k, converged, rule(tol));
+    }
+
+    /**
+     * The Lanczos vectors, stored in double, or in float when the operator itself rounds to float32
+     * (its products cannot resolve more, and the basis then takes half the memory).
+     */
+    static final class Basis {
+        private final double[][] wide;
+        private final float[][] narrow;
+
+        Basis(int k, int n, boolean single) {
+            wide = single ? null : new double[k][];
+            narrow = single ? new float[k][] : null;
+        }
+
+        /** Stores {@code v} as vector {@code j}. */
+        void set(int j, double[] v) {
+            if (wide != null) {
+                wide[j] = v.clone();
+            } else {
+                float[] f = new float[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    f[i] = (float) v[i];
+                }
+                narrow[j] = f;
+            }
+        }
+
+        /** Copies vector {@code j} into {@code out} (modified). */
+        void get(int j, double[] out) {
+            if (wide != null) {
+                System.arraycopy(wide[j], 0, out, 0, out.length);
+            } else {
+                float[] f = narrow[j];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = f[i];
+                }
+            }
+        }
+
+        /** w = w - (q_j . w) q_j ({@code w} modified). */
+        void subtractProjection(int j, double[] w) {
+            if (wide != null) {
+                double[] q = wide[j];
+                double c = Spectrum.dot(q, w);
+                for (int i = 0; i < w.length; i++) {
+                    w[i] -= c * q[i];
+                }
+            } else {
+                float[] q = narrow[j];
+                double c = 0;
+                for (int i = 0; i < w.length; i++) {
+                    c += q[i] * w[i];
+                }
+                for (int i = 0; i < w.length; i++) {
+                    w[i] -= c * q[i];
+                }
+            }
+        }
+
+        /** out = out + c q_j ({@code out} modified). */
+        void addTo(int j, double c, double[] out) {
+            if (wide != null) {
+                double[] q = wide[j];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] += c * q[i];
+                }
+            } else {
+                float[] q = narrow[j];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] += c * q[i];
+                }
+            }
+        }
     }
 
     /** Eigenvalues (ascending) and eigenvectors (columns) of the k x k tridiagonal matrix. */
@@ -124,13 +197,10 @@ public final class Lanczos {
             return new Ritz(values, vectors);
         }
 
-        double[] vector(double[][] q, int k, int column, int n) {
+        double[] vector(Basis q, int k, int column, int n) {
             double[] v = new double[n];
             for (int j = 0; j < k; j++) {
-                double c = vectors.get(j, column);
-                for (int i = 0; i < n; i++) {
-                    v[i] += c * q[j][i];
-                }
+                q.addTo(j, vectors.get(j, column), v);
             }
             double s = 1 / Spectrum.norm(v);
             for (int i = 0; i < n; i++) {

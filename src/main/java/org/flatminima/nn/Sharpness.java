@@ -149,11 +149,11 @@ public final class Sharpness {
 
     private static void checkMemory(int dimension, Options options) {
         if (options.method() == Method.LANCZOS) {
-            long bytes = (long) options.maxIterations() * dimension * 8;
+            long bytes = (long) options.maxIterations() * dimension * (options.precision() == Precision.FLOAT32 ? 4 : 8);
             long limit = Runtime.getRuntime().maxMemory() / 2;
             if (bytes > limit) {
                 throw new org.flatminima.errors.UserError(org.flatminima.errors.Problem.OPTION_OUT_OF_RANGE,
-                        "--iterations", "at most " + (limit / (8L * dimension))
+                        "--iterations", "at most " + (limit / ((long) options.precision().bytes() * dimension))
                                 + " for Lanczos with " + dimension + " parameters in this heap (it keeps every vector)",
                         options.maxIterations());
             }

@@ -182,4 +182,22 @@ class SpectrumTest extends QuietTest {
         // Negative control: a wrong trace lies many standard errors away.
         assertTrue(Math.abs(e.trace() - 12.5) > 3 * e.standardError());
     }
+
+    @Test
+    void float32SharpnessAgreesWithFloat64WithinItsPrecision() {
+        SplittableRandom rnd = new SplittableRandom(91);
+        Network net = new Network(new int[] {10, 12, 12, 10}, Activation.RELU, true);
+        Dataset data = HessianTest.randomData(rnd, 50, 10, 10);
+        double[] p = HessianTest.randomVector(rnd, net.parameterCount());
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (float) (0.3 * p[i]);
+        }
+        Sharpness.Result a = Sharpness.measure(net, p, data,
+                Sharpness.Options.defaults(Precision.FLOAT64).withTol(1e-10), Spectrum.Listener.NONE);
+        Sharpness.Result b = Sharpness.measure(net, p, data,
+                Sharpness.Options.defaults(Precision.FLOAT32).withTol(1e-8), Spectrum.Listener.NONE);
+        double rel = Math.abs(a.lambdaMax() - b.lambdaMax()) / a.lambdaMax();
+        assertTrue(rel < 1e4 * Precision.FLOAT32.unitRoundoff(), "float32 vs float64 sharpness: " + rel);
+        assertTrue(a.spectrum().converged(), "float64 Lanczos should meet its rule");
+    }
 }
