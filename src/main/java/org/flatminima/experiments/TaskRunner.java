@@ -31,7 +31,7 @@ public final class TaskRunner {
     /** Points per close-up cross-section of Fig. 7. */
     static final int CLOSE_UP_POINTS = 41;
     /** Half-width of the close-ups of Fig. 7 as a fraction of the distance between the two minima. */
-    static final double CLOSE_UP_FRACTION = 0.25;
+    static final double CLOSE_UP_FRACTION = 0.05;
     /** Relative loss change per step that stops a linear-check run. */
     static final double LINEAR_TOL = 1e-7;
 
