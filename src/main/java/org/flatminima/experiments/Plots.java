@@ -115,6 +115,7 @@ public final class Plots {
             new Color(255, 255, 191), new Color(244, 109, 67), new Color(165, 0, 38)});
         c.getStyler().setShowValue(true);
         c.getStyler().setHeatMapValueDecimalPattern("0.00");
+        c.getStyler().setDecimalPattern("0.00");
         c.getStyler().setMin(min);
         c.getStyler().setMax(max);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
