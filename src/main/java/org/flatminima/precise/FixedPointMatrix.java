@@ -70,6 +70,22 @@ final class FixedPointMatrix {
         return out;
     }
 
+    /** Entry (i, j) is {@code a[i][j] * 2^-binaryExponent}, rounded to {@code frac} fractional bits. */
+    static FixedPointMatrix fromRational(org.flatminima.numbers.Rational[][] a, int binaryExponent, int frac) {
+        int r = a.length;
+        int c = r == 0 ? 0 : a[0].length;
+        FixedPointMatrix out = new FixedPointMatrix(r, c, frac);
+        int shift = frac - binaryExponent;
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                BigInteger num = a[i][j].numerator();
+                BigInteger den = a[i][j].denominator();
+                out.set(i, j, shift >= 0 ? roundDivide(num.shiftLeft(shift), den) : roundDivide(num, den.shiftLeft(-shift)));
+            }
+        }
+        return out;
+    }
+
     /** Entry (i, j) is the double {@code a[i][j]} rounded to {@code frac} fractional bits ({@code |a_ij| <= 2^60}). */
     static FixedPointMatrix fromDoubles(double[][] a, int frac) {
         FixedPointMatrix out = new FixedPointMatrix(a.length, a.length == 0 ? 0 : a[0].length, frac);
