@@ -45,9 +45,15 @@ final class LimbDot {
             if (sign == 0) {
                 continue;
             }
-            BigInteger abs = v.abs();
+            byte[] bytes = v.abs().toByteArray(); // big-endian magnitude
+            int len = bytes.length;
             for (int l = 0; l < limbs; l++) {
-                long limb = abs.shiftRight(l * LIMB_BITS).longValue() & MASK;
+                long limb = 0;
+                int first = 7 * l; // byte index counted from the least significant end
+                for (int i = 6; i >= 0; i--) {
+                    int idx = len - 1 - (first + i);
+                    limb = (limb << 8) | (idx >= 0 ? bytes[idx] & 0xFFL : 0L);
+                }
                 out[e * limbs + l] = sign < 0 ? -limb : limb;
             }
         }
