@@ -253,6 +253,32 @@ public final class ApfloatMatrices {
         return round(ApfloatMath.sqrt(s.precision(work)), digits);
     }
 
+    /**
+     * The symmetric part (a + a^T) / 2 of the square matrix {@code a}, entries rounded to {@code digits}; an entry
+     * pair that is already equal is kept as it is (so an exactly symmetric matrix comes back unchanged). For a
+     * computed matrix that is symmetric in exact arithmetic but not entry by entry after rounding.
+     */
+    public static Apfloat[][] symmetricPart(Apfloat[][] a, long digits) {
+        requireDigits(digits);
+        int n = rows(a);
+        if (cols(a) != n) {
+            throw new IllegalArgumentException("matrix is " + n + "x" + cols(a) + ", not square");
+        }
+        Apfloat half = new Apfloat("0.5");
+        long work = digits + GUARD_DIGITS;
+        Apfloat[][] r = new Apfloat[n][n];
+        for (int i = 0; i < n; i++) {
+            r[i][i] = a[i][i];
+            for (int j = 0; j < i; j++) {
+                Apfloat v = a[i][j].compareTo(a[j][i]) == 0 ? a[i][j]
+                        : round(raise(a[i][j], work).add(raise(a[j][i], work)).multiply(half), digits);
+                r[i][j] = v;
+                r[j][i] = v;
+            }
+        }
+        return r;
+    }
+
     /** True if {@code a} is square and equal to its transpose entry by entry (exact comparison). */
     public static boolean isSymmetric(Apfloat[][] a) {
         int n = rows(a);
