@@ -277,7 +277,7 @@ public final class SymmetricEigen {
         int stalls = 0;
         int resolutions = 0;
         for (; iterations < MAX_ITERATIONS; iterations++) {
-            int f = Math.min(bigF, Math.max(64, -2 * expectErr + 24 + logN));
+            int f = Math.min(bigF, Math.max(64, -2 * expectErr + 12 + logN));
             FixedPointMatrix af = fullA.withFrac(f);
             FixedPointMatrix xf = x.withFrac(f);
             FixedPointMatrix ax = FixedPointMatrix.multiply(af, xf);
