@@ -40,6 +40,9 @@ public final class BenchEigenCommand implements Callable<Integer> {
     @Option(names = "--repeat", description = "Number of timed runs (default ${DEFAULT-VALUE}).", defaultValue = "3")
     int repeat;
 
+    @Option(names = "--rational", description = "Pass the exact rational matrix instead of D-digit Apfloat entries.")
+    boolean rational;
+
     @Option(names = "--seed", description = "Seed of the test matrix (default ${DEFAULT-VALUE}).", defaultValue = "1")
     long seed;
 
@@ -57,25 +60,39 @@ public final class BenchEigenCommand implements Callable<Integer> {
         if (repeat < 1 || repeat > 100) {
             throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--repeat", "between 1 and 100", repeat);
         }
-        Apfloat[][] a = ApfloatMatrices.fromRational(matrix(), digits + 40);
+        Rational[][] exact = matrix();
+        Apfloat[][] a = ApfloatMatrices.fromRational(exact, digits + 40);
         PrintWriter out = spec.commandLine().getOut();
         double[] ms = new double[repeat];
         SymmetricEigen.Decomposition last = null;
+        double[] cpu = new double[repeat];
         for (int r = 0; r < repeat; r++) {
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
-            last = SymmetricEigen.decompose(a, digits);
+            last = rational ? SymmetricEigen.decompose(exact, digits) : SymmetricEigen.decompose(a, digits);
             ms[r] = (System.nanoTime() - t0) / 1e6;
-            out.printf(Locale.ROOT, "run %d: %.1f ms%n", r + 1, ms[r]);
+            cpu[r] = (processCpuNanos() - c0) / 1e6;
+            out.printf(Locale.ROOT, "run %d: %.1f ms wall, %.1f ms CPU (all threads of the process)%n", r + 1, ms[r],
+                    cpu[r]);
         }
         double first = ms[0];
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
-        out.printf(Locale.ROOT, "eigen N=%d D=%d %s: first %.1f ms, best %.1f ms, median %.1f ms; %d iterations; "
+        out.printf(Locale.ROOT, "eigen N=%d D=%d %s%s: first %.1f ms, best %.1f ms, median %.1f ms; %d iterations; "
                         + "||AV-V Lambda||_F %s, ||V^T V-I||_F %s; lambda_max %s%n",
-                n, digits, rank == 0 ? "full rank" : "rank " + rank, first, sorted[0], sorted[repeat / 2],
+                n, digits, rank == 0 ? "full rank" : "rank " + rank, rational ? ", rational input" : "", first, sorted[0], sorted[repeat / 2],
                 last.iterations(), ApfloatMatrices.toDecimalString(last.residualNorm(), 3),
                 ApfloatMatrices.toDecimalString(last.orthogonalityResidual(), 3),
                 ApfloatMatrices.toDecimalString(last.eigenvalues()[0], Math.min(digits, 20)));
+        return 0;
+    }
+
+    /** CPU time of this process so far (all threads, JIT and GC included), or 0 if the JVM cannot tell. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return Math.max(0, sun.getProcessCpuTime());
+        }
         return 0;
     }
 

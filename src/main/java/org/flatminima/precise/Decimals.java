@@ -25,12 +25,38 @@ final class Decimals {
     }
 
     /**
-     * {@code m * 2^shift} rounded half-even to {@code places} decimal places (negative: to a multiple of a power of
+     * {@code m * 2^shift} rounded to nearest at {@code places} decimal places (negative: to a multiple of a power of
      * ten); the Apfloat's precision is the number of significant digits kept. Zero when it rounds to zero.
      */
     static Apfloat roundToPlaces(BigInteger m, int shift, long places) {
-        BigDecimal d = exact(m, shift).setScale(Math.toIntExact(places), RoundingMode.HALF_EVEN);
-        return toApfloat(d);
+        int p = Math.toIntExact(places);
+        BigInteger num = m;
+        BigInteger den = BigInteger.ONE;
+        if (p >= 0) {
+            num = num.multiply(powerOfTen(p));
+        } else {
+            den = powerOfTen(-p);
+        }
+        BigInteger q;
+        if (shift >= 0) {
+            q = FixedPointMatrix.roundDivide(num.shiftLeft(shift), den);
+        } else if (den.equals(BigInteger.ONE)) {
+            q = FixedPointMatrix.shiftRound(num, -shift);
+        } else {
+            q = FixedPointMatrix.roundDivide(num, den.shiftLeft(-shift));
+        }
+        if (q.signum() == 0) {
+            return Apfloat.ZERO;
+        }
+        // Apfloat reads its own decimal notation quickly; its precision is the number of digits written
+        return new Apfloat(q.toString() + "e" + (-p));
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, BigInteger> POWERS_OF_TEN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    static BigInteger powerOfTen(int k) {
+        return k < 64 ? BigInteger.TEN.pow(k) : POWERS_OF_TEN.computeIfAbsent(k, BigInteger.TEN::pow);
     }
 
     /** {@code m * 2^shift} rounded half-even to {@code digits} significant digits. */

@@ -70,6 +70,22 @@ final class FixedPointMatrix {
         return out;
     }
 
+    /** Entry (i, j) is {@code a[i][j] * 2^-binaryExponent}, rounded to {@code frac} fractional bits. */
+    static FixedPointMatrix fromRational(org.flatminima.numbers.Rational[][] a, int binaryExponent, int frac) {
+        int r = a.length;
+        int c = r == 0 ? 0 : a[0].length;
+        FixedPointMatrix out = new FixedPointMatrix(r, c, frac);
+        int shift = frac - binaryExponent;
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                BigInteger num = a[i][j].numerator();
+                BigInteger den = a[i][j].denominator();
+                out.set(i, j, shift >= 0 ? roundDivide(num.shiftLeft(shift), den) : roundDivide(num, den.shiftLeft(-shift)));
+            }
+        }
+        return out;
+    }
+
     /** Entry (i, j) is the double {@code a[i][j]} rounded to {@code frac} fractional bits ({@code |a_ij| <= 2^60}). */
     static FixedPointMatrix fromDoubles(double[][] a, int frac) {
         FixedPointMatrix out = new FixedPointMatrix(a.length, a.length == 0 ? 0 : a[0].length, frac);
@@ -116,15 +132,12 @@ final class FixedPointMatrix {
         return n.signum() < 0 ? q.negate() : q;
     }
 
-    /** {@code round(v / 2^s)} for s >= 0, half away from zero; {@code v * 2^-s} for s < 0. */
+    /** {@code floor((v + 2^(s-1)) / 2^s)} for s > 0 (nearest, ties upwards); {@code v * 2^-s} for s <= 0. */
     static BigInteger shiftRound(BigInteger v, int s) {
         if (s <= 0) {
             return v.shiftLeft(-s);
         }
-        if (v.signum() >= 0) {
-            return v.add(BigInteger.ONE.shiftLeft(s - 1)).shiftRight(s);
-        }
-        return v.negate().add(BigInteger.ONE.shiftLeft(s - 1)).shiftRight(s).negate();
+        return v.add(BigInteger.ONE.shiftLeft(s - 1)).shiftRight(s);
     }
 
     /** This matrix carried at {@code newFrac} fractional bits (rounded when bits are dropped). */
@@ -172,8 +185,8 @@ final class FixedPointMatrix {
                 long[] hi = new long[la + lb];
                 long[] lo = new long[la + lb];
                 for (int j = 0; j < b.cols; j++) {
-                    c.m[i * c.cols + j] = shiftRound(
-                            LimbDot.dot(al, i * inner * la, la, bl, j * inner * lb, lb, inner, hi, lo), shift);
+                    c.m[i * c.cols + j] = LimbDot.dotShifted(al, i * inner * la, la, bl, j * inner * lb, lb, inner,
+                            shift, hi, lo);
                 }
             });
             return c;
@@ -218,8 +231,8 @@ final class FixedPointMatrix {
                 long[] hi = new long[lx + ly];
                 long[] lo = new long[lx + ly];
                 for (int j = i; j < n; j++) {
-                    BigInteger v = shiftRound(
-                            LimbDot.dot(xl, i * inner * lx, lx, yl, j * inner * ly, ly, inner, hi, lo), shift);
+                    BigInteger v = LimbDot.dotShifted(xl, i * inner * lx, lx, yl, j * inner * ly, ly, inner, shift,
+                            hi, lo);
                     c.m[i * n + j] = v;
                     c.m[j * n + i] = v;
                 }

@@ -45,9 +45,15 @@ final class LimbDot {
             if (sign == 0) {
                 continue;
             }
-            BigInteger abs = v.abs();
+            byte[] bytes = v.abs().toByteArray(); // big-endian magnitude
+            int len = bytes.length;
             for (int l = 0; l < limbs; l++) {
-                long limb = abs.shiftRight(l * LIMB_BITS).longValue() & MASK;
+                long limb = 0;
+                int first = 7 * l; // byte index counted from the least significant end
+                for (int i = 6; i >= 0; i--) {
+                    int idx = len - 1 - (first + i);
+                    limb = (limb << 8) | (idx >= 0 ? bytes[idx] & 0xFFL : 0L);
+                }
                 out[e * limbs + l] = sign < 0 ? -limb : limb;
             }
         }
@@ -60,6 +66,93 @@ final class LimbDot {
      * (modified).
      */
     static BigInteger dot(long[] a, int aOff, int la, long[] b, int bOff, int lb, int len, long[] hi, long[] lo) {
+        if (!accumulate(a, aOff, la, b, bOff, lb, len, hi, lo)) {
+            return BigInteger.ZERO;
+        }
+        return assemble(hi, lo, la + lb - 1);
+    }
+
+    /**
+     * {@code floor((dot + 2^(shift-1)) / 2^shift)}: the exact dot product rounded to nearest (ties upwards) after
+     * dropping {@code shift} > 0 bits, without forming the full product as a BigInteger. Same arguments as
+     * {@link #dot}; {@code hi} and {@code lo} need la + lb entries.
+     */
+    static BigInteger dotShifted(long[] a, int aOff, int la, long[] b, int bOff, int lb, int len, int shift,
+            long[] hi, long[] lo) {
+        int positions = la + lb - 1;
+        if (!accumulate(a, aOff, la, b, bOff, lb, len, hi, lo)) {
+            return BigInteger.ZERO;
+        }
+        int t1 = (shift - 1) / LIMB_BITS;
+        if (shift <= 0 || t1 >= positions) {
+            return FixedPointMatrix.shiftRound(assemble(hi, lo, positions), shift);
+        }
+        // add the rounding half 2^(shift-1) at its position
+        long half = 1L << ((shift - 1) % LIMB_BITS);
+        long s0 = lo[t1] + half;
+        hi[t1] += Long.compareUnsigned(s0, half) < 0 ? 1 : 0;
+        lo[t1] = s0;
+        // carry into 56-bit digits packed into 64-bit little-endian words (two's complement, sign-extended)
+        int topBit = positions * LIMB_BITS;
+        int nWords = topBit / 64 + 4;
+        long[] w = new long[nWords];
+        long carryHi = 0;
+        long carryLo = 0;
+        for (int t = 0; t < positions; t++) {
+            long vLo = lo[t] + carryLo;
+            long vHi = hi[t] + carryHi + (Long.compareUnsigned(vLo, carryLo) < 0 ? 1 : 0);
+            long digit = vLo & MASK;
+            carryLo = (vLo >>> LIMB_BITS) | (vHi << (64 - LIMB_BITS));
+            carryHi = vHi >> LIMB_BITS;
+            int bit = t * LIMB_BITS;
+            int word = bit >>> 6;
+            int off = bit & 63;
+            w[word] |= digit << off;
+            if (off > 64 - LIMB_BITS) {
+                w[word + 1] |= digit >>> (64 - off);
+            }
+        }
+        int word = topBit >>> 6;
+        int off = topBit & 63;
+        long sign = carryHi >> 63;
+        if (off == 0) {
+            w[word] = carryLo;
+            w[word + 1] = carryHi;
+            for (int k = word + 2; k < nWords; k++) {
+                w[k] = sign;
+            }
+        } else {
+            w[word] |= carryLo << off;
+            w[word + 1] = (carryLo >>> (64 - off)) | (carryHi << off);
+            w[word + 2] = carryHi >> (64 - off);
+            for (int k = word + 3; k < nWords; k++) {
+                w[k] = sign;
+            }
+        }
+        // arithmetic shift right by `shift` bits, then big-endian bytes
+        int ws = shift >>> 6;
+        int bs = shift & 63;
+        int nOut = nWords - ws;
+        byte[] bytes = new byte[nOut * 8];
+        for (int k = 0; k < nOut; k++) {
+            long v;
+            if (bs == 0) {
+                v = w[ws + k];
+            } else {
+                long upper = ws + k + 1 < nWords ? w[ws + k + 1] : sign;
+                v = (w[ws + k] >>> bs) | (upper << (64 - bs));
+            }
+            int end = bytes.length - k * 8;
+            for (int i = 1; i <= 8; i++) {
+                bytes[end - i] = (byte) (v >>> (8 * (i - 1)));
+            }
+        }
+        return new BigInteger(bytes);
+    }
+
+    /** Accumulates the limb products into {@code hi}/{@code lo} (modified); false if every product was zero. */
+    private static boolean accumulate(long[] a, int aOff, int la, long[] b, int bOff, int lb, int len, long[] hi,
+            long[] lo) {
         int positions = la + lb - 1;
         for (int t = 0; t < positions; t++) {
             hi[t] = 0;
@@ -86,10 +179,7 @@ final class LimbDot {
                 }
             }
         }
-        if (!any) {
-            return BigInteger.ZERO;
-        }
-        return assemble(hi, lo, positions);
+        return any;
     }
 
     /** sum_t (hi_t 2^64 + lo_t) 2^(56 t) as a BigInteger, by carrying into 56-bit digits. */

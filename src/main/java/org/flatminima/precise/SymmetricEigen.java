@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apfloat.Apfloat;
+import org.flatminima.numbers.Rational;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -39,29 +40,101 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * about the exact spectrum is the business of {@link EigenvalueEnclosures}.
  */
 public final class SymmetricEigen {
-    /** An eigen-decomposition A = V diag(eigenvalues) V^T. */
-    public record Decomposition(
-            /* descending */ Apfloat[] eigenvalues,
-            /* columns are eigenvectors, row-major n x n */ Apfloat[][] vectors,
-            /* ||A V - V Lambda||_F of the working-precision factors */ Apfloat residualNorm,
-            /* ||V^T V - I||_F of the working-precision factors */ Apfloat orthogonalityResidual,
-            /* decimal digits claimed */ int digits,
-            /* decimal digits carried internally */ int workingDigits,
-            /* refinement iterations used */ int iterations) {
+    /**
+     * An eigen-decomposition A = V diag(eigenvalues) V^T. Eigenvector entries are converted to Apfloat numbers only
+     * when asked for ({@link #vector(int)} converts one column, {@link #vectors()} all of them, once).
+     */
+    public static final class Decomposition {
+        private final Apfloat[] eigenvalues;
+        private final FixedPointMatrix fixedVectors;
+        private final Apfloat residualNorm;
+        private final Apfloat orthogonalityResidual;
+        private final int digits;
+        private final int workingDigits;
+        private final int iterations;
+        private Apfloat[][] vectors;
 
-        /** Eigenvector i (column i of {@link #vectors}) as a new array. */
+        Decomposition(Apfloat[] eigenvalues, FixedPointMatrix fixedVectors, Apfloat residualNorm,
+                Apfloat orthogonalityResidual, int digits, int workingDigits, int iterations) {
+            this.eigenvalues = eigenvalues;
+            this.fixedVectors = fixedVectors;
+            this.residualNorm = residualNorm;
+            this.orthogonalityResidual = orthogonalityResidual;
+            this.digits = digits;
+            this.workingDigits = workingDigits;
+            this.iterations = iterations;
+        }
+
+        /** The eigenvalues, descending (a new array). */
+        public Apfloat[] eigenvalues() {
+            return eigenvalues.clone();
+        }
+
+        /** The eigenvalue of index i (0 is the largest). */
+        public Apfloat eigenvalue(int i) {
+            return eigenvalues[i];
+        }
+
+        /** V, row-major n x n: column i is the eigenvector of eigenvalue i (a new array each call). */
+        public synchronized Apfloat[][] vectors() {
+            if (vectors == null) {
+                int n = eigenvalues.length;
+                vectors = new Apfloat[n][n];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        vectors[i][j] = entry(i, j);
+                    }
+                }
+            }
+            Apfloat[][] copy = new Apfloat[vectors.length][];
+            for (int i = 0; i < copy.length; i++) {
+                copy[i] = vectors[i].clone();
+            }
+            return copy;
+        }
+
+        /** Eigenvector i (column i of V) as a new array. */
         public Apfloat[] vector(int i) {
-            Apfloat[] v = new Apfloat[vectors.length];
+            Apfloat[] v = new Apfloat[eigenvalues.length];
             for (int r = 0; r < v.length; r++) {
-                v[r] = vectors[r][i];
+                v[r] = entry(r, i);
             }
             return v;
+        }
+
+        private Apfloat entry(int r, int c) {
+            return Decimals.roundToPlaces(fixedVectors.get(r, c), -fixedVectors.frac, digits);
+        }
+
+        /** ||A V - V Lambda||_F of the working-precision factors, at the working precision. */
+        public Apfloat residualNorm() {
+            return residualNorm;
+        }
+
+        /** ||V^T V - I||_F of the working-precision factors, at the working precision. */
+        public Apfloat orthogonalityResidual() {
+            return orthogonalityResidual;
+        }
+
+        /** Decimal digits claimed. */
+        public int digits() {
+            return digits;
+        }
+
+        /** Decimal digits carried internally. */
+        public int workingDigits() {
+            return workingDigits;
+        }
+
+        /** Refinement iterations used. */
+        public int iterations() {
+            return iterations;
         }
     }
 
     /** Internal result in fixed point: value of an eigenvalue is lambda * 2^(binaryExponent - frac). */
     record Fixed(FixedPointMatrix vectors, BigInteger[] lambda, int binaryExponent, int frac, BigInteger residual,
-            BigInteger orthogonality, int iterations) {}
+            BigInteger orthogonality, int iterations, BigInteger maxEntry) {}
 
     /** Smallest supported D. */
     public static final int MIN_DIGITS = 1;
@@ -87,23 +160,60 @@ public final class SymmetricEigen {
         int n = a.length;
         int work = workingDigits(digits, n);
         Fixed f = decomposeFixed(a, work);
-        requireDigitsHeld(f, a, digits);
+        requireDigitsHeld(f, digits);
         return toDecimal(f, n, digits, work);
     }
 
     /**
-     * Throws {@link ArithmeticException} unless both residuals of {@code f} are below 10^-digits (relative to the
-     * largest entry of {@code a} for ||A V - V Lambda||).
+     * The eigen-decomposition of the exact symmetric rational matrix {@code a} at {@code digits} digits (its entries
+     * go straight to fixed point, without Apfloat); otherwise as {@link #decompose(Apfloat[][], int)}.
      */
-    static void requireDigitsHeld(Fixed f, Apfloat[][] a, int digits) {
-        if (a.length == 0) {
+    public static Decomposition decompose(Rational[][] a, int digits) {
+        if (digits < MIN_DIGITS) {
+            throw new IllegalArgumentException("digits must be positive, got " + digits);
+        }
+        int n = a.length;
+        for (int i = 0; i < n; i++) {
+            if (a[i].length != n) {
+                throw new IllegalArgumentException("matrix is not square and symmetric");
+            }
+            for (int j = 0; j < i; j++) {
+                if (!a[i][j].equals(a[j][i])) {
+                    throw new IllegalArgumentException("matrix is not square and symmetric");
+                }
+            }
+        }
+        int work = workingDigits(digits, n);
+        int bigF = bitsFor(work);
+        int e = binaryExponent(a);
+        Fixed f = decomposeFixed(FixedPointMatrix.fromRational(a, e, bigF), e);
+        requireDigitsHeld(f, digits);
+        return toDecimal(f, n, digits, work);
+    }
+
+    /** Binary exponent e with max |a_ij| < 2^e (e = 0 for the zero matrix). */
+    static int binaryExponent(Rational[][] a) {
+        int best = Integer.MIN_VALUE;
+        for (Rational[] row : a) {
+            for (Rational x : row) {
+                if (!x.isZero()) {
+                    // |p/q| < 2^(bits(p) - bits(q) + 1)
+                    best = Math.max(best, x.numerator().abs().bitLength() - x.denominator().bitLength() + 1);
+                }
+            }
+        }
+        return best == Integer.MIN_VALUE ? 0 : best;
+    }
+
+    /**
+     * Throws {@link ArithmeticException} unless both residuals of {@code f} are below 10^-digits (relative to the
+     * largest entry of the matrix for ||A V - V Lambda||).
+     */
+    static void requireDigitsHeld(Fixed f, int digits) {
+        if (f.lambda().length == 0) {
             return;
         }
-        FixedPointMatrix scaled = FixedPointMatrix.fromApfloat(a, f.binaryExponent(), f.frac());
-        BigInteger maxEntry = BigInteger.ZERO;
-        for (BigInteger v : scaled.m) {
-            maxEntry = maxEntry.max(v.abs());
-        }
+        BigInteger maxEntry = f.maxEntry();
         int limit = -(int) Math.floor(digits * BITS_PER_DIGIT);
         boolean residualOk = f.residual().signum() == 0 || FixedPointMatrix.exponent(f.residual(), f.frac())
                 < limit + FixedPointMatrix.exponent(maxEntry, f.frac());
@@ -156,7 +266,7 @@ public final class SymmetricEigen {
         int n = fullA.rows;
         int bigF = fullA.frac;
         if (n == 0) {
-            return new Fixed(fullA, new BigInteger[0], e, bigF, BigInteger.ZERO, BigInteger.ZERO, 0);
+            return new Fixed(fullA, new BigInteger[0], e, bigF, BigInteger.ZERO, BigInteger.ZERO, 0, BigInteger.ZERO);
         }
         int logN = 32 - Integer.numberOfLeadingZeros(n);
         FixedPointMatrix x = FixedPointMatrix.fromDoubles(doubleStart(fullA), bigF);
@@ -167,7 +277,7 @@ public final class SymmetricEigen {
         int stalls = 0;
         int resolutions = 0;
         for (; iterations < MAX_ITERATIONS; iterations++) {
-            int f = Math.min(bigF, Math.max(64, -2 * expectErr + 24 + logN));
+            int f = Math.min(bigF, Math.max(64, -2 * expectErr + 12 + logN));
             FixedPointMatrix af = fullA.withFrac(f);
             FixedPointMatrix xf = x.withFrac(f);
             FixedPointMatrix ax = FixedPointMatrix.multiply(af, xf);
@@ -306,7 +416,11 @@ public final class SymmetricEigen {
                 orth = orth.add(oij.multiply(oij));
             }
         }
-        return new Fixed(x, lambda, e, bigF, res.sqrt(), orth.sqrt(), iterations);
+        BigInteger maxEntry = BigInteger.ZERO;
+        for (BigInteger v : a.m) {
+            maxEntry = maxEntry.max(v.abs());
+        }
+        return new Fixed(x, lambda, e, bigF, res.sqrt(), orth.sqrt(), iterations, maxEntry);
     }
 
     /** For each column, whether it must be negated so that its entry of largest magnitude is positive. */
@@ -541,14 +655,8 @@ public final class SymmetricEigen {
                 values[i] = Decimals.roundToPlaces(f.lambda()[i], shift, places);
             }
         }
-        Apfloat[][] vectors = new Apfloat[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                vectors[i][j] = Decimals.roundToPlaces(f.vectors().get(i, j), -f.frac(), digits);
-            }
-        }
         Apfloat residual = Decimals.toApfloat(f.residual(), shift, 6);
         Apfloat orthogonality = Decimals.toApfloat(f.orthogonality(), -f.frac(), 6);
-        return new Decomposition(values, vectors, residual, orthogonality, digits, work, f.iterations());
+        return new Decomposition(values, f.vectors(), residual, orthogonality, digits, work, f.iterations());
     }
 }

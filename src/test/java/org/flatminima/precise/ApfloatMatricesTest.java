@@ -152,6 +152,17 @@ class ApfloatMatricesTest extends QuietTest {
     }
 
     @Test
+    void symmetricPartAveragesUnequalPairsAndKeepsEqualOnes() {
+        Apfloat[][] a = {{new Apfloat("1"), new Apfloat("0.30000000000000000001", 30)},
+            {new Apfloat("0.29999999999999999999", 30), new Apfloat("2")}};
+        Apfloat[][] s = ApfloatMatrices.symmetricPart(a, 25);
+        assertTrue(ApfloatMatrices.isSymmetric(s));
+        assertEquals(0, new BigDecimal("0.3").compareTo(ApfloatMatrices.toBigDecimal(s[0][1])), s[0][1].toString());
+        assertEquals(a[0][0], s[0][0]);
+        assertFalse(ApfloatMatrices.isSymmetric(a), "negative control: the input itself is not symmetric");
+    }
+
+    @Test
     void shapeMismatchIsRejected() {
         assertThrows(IllegalArgumentException.class,
                 () -> ApfloatMatrices.multiply(ApfloatMatrices.identity(2), ApfloatMatrices.identity(3), 10));

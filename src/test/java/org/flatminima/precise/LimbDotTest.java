@@ -29,6 +29,10 @@ class LimbDotTest extends QuietTest {
             long[] lo = new long[la + lb];
             BigInteger got = LimbDot.dot(LimbDot.split(a, la), 0, la, LimbDot.split(b, lb), 0, lb, len, hi, lo);
             assertEquals(expected, got, "len " + len + " bits " + bitsA + "/" + bitsB);
+            int shift = rnd.nextInt(1, bitsA + bitsB + 80);
+            BigInteger shifted = LimbDot.dotShifted(LimbDot.split(a, la), 0, la, LimbDot.split(b, lb), 0, lb, len,
+                    shift, hi, lo);
+            assertEquals(FixedPointMatrix.shiftRound(expected, shift), shifted, "shift " + shift);
         });
     }
 

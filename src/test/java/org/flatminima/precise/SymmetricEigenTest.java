@@ -232,6 +232,24 @@ class SymmetricEigenTest extends QuietTest {
     }
 
     @Test
+    void exactRationalInputHoldsTheSameDigits() {
+        Property.forAll("rationalInput", 4, 111L, rnd -> {
+            int n = rnd.nextInt(1, 10);
+            int digits = rnd.nextBoolean() ? 16 : 50;
+            Rational[] d = spectrum(rnd, n);
+            Rational[][] a = RationalFixtures.withSpectrum(RationalFixtures.orthogonal(rnd, n), d);
+            SymmetricEigen.Decomposition dec = SymmetricEigen.decompose(a, digits);
+            assertSpectrum(d, dec.eigenvalues(), digits, "rational input");
+            assertResiduals(a, dec, digits);
+            Apfloat[] top = dec.vector(0);
+            Apfloat[][] all = dec.vectors();
+            for (int r = 0; r < n; r++) {
+                assertEquals(0, top[r].compareTo(all[r][0]), "vector(0) is column 0 of vectors()");
+            }
+        });
+    }
+
+    @Test
     void zeroAndOneByOneMatrices() {
         SymmetricEigen.Decomposition zero = SymmetricEigen.decompose(ApfloatMatrices.zeros(3, 3), 20);
         for (Apfloat l : zero.eigenvalues()) {
