@@ -74,7 +74,7 @@ public final class Inspection {
         // ---- Hessian: exact, spectrum at D digits ----
         Matrix<Rational> hExact = Loss.hessian(net);
         Rational[][] h = hExact.toArray();
-        SymmetricEigen.Decomposition eig = SymmetricEigen.decompose(ApfloatMatrices.fromRational(h, work), work);
+        SymmetricEigen.Decomposition eig = SymmetricEigen.decompose(h, work);
         Apfloat[] ev = eig.eigenvalues();
         Apfloat lambdaMax = ev[0];
         out.put("lambda_max", decimal(lambdaMax));
