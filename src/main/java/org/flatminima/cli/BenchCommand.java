@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             // One line per benchmark subcommand.
             InertiaBenchCommand.class,
+            Theorem1BenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec
