@@ -12,8 +12,12 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks: print measured times and the ratio against the named reference.",
         subcommands = {
             // One line per benchmark subcommand.
+            SymbolicBenchCommand.class,
             InertiaBenchCommand.class,
             Theorem1BenchCommand.class,
+            InspectBenchCommand.class,
+            BenchEigenCommand.class,
+            FloatBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

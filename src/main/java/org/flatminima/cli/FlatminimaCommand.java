@@ -16,9 +16,16 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             // One line per subcommand; keep them in this order.
+            InspectCommand.class,
+            GenerateCommand.class,
             BenchCommand.class,
+            DeriveCommand.class,
+            ProveCommand.class,
             ReportCommand.class,
+            TrainCommand.class,
+            SharpnessCommand.class,
             CheckCommand.class,
+            ExperimentCommand.class,
         })
 public final class FlatminimaCommand implements Runnable {
     @Spec

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "Write report.md, a self-contained report.html, junit.xml (and report.tex with --tex) from one or",
-            "more results files, merged. With --baseline, compare against it and exit 1 on a regression.",
+            "Write report.md, a self-contained report.html and junit.xml (report.tex with --tex)",
+            "from one or more results files, merged. With --baseline, compare against it.",
             "Exit status: 0 no regression, 1 regression found, 2 bad input."
         })
 public final class ReportCommand implements Callable<Integer> {

@@ -7,16 +7,19 @@ import org.flatminima.numbers.Rational;
  * The inertia of a rational symmetric matrix: how many eigenvalues are negative, zero and positive,
  * decided exactly.
  *
- * <p>Method: the matrix is made integral by a congruence with a positive diagonal or a positive scalar
- * (whichever gives smaller numbers; by Sylvester's law of inertia neither changes the inertia), then
- * reduced by a symmetric fraction-free LDL^T elimination. After eliminating an index set K the working
- * entries are the bordered minors det A[K+i, K+j] and the running pivot minor is M = det A[K, K]; by
- * Sylvester's determinant identity a 1x1 step divides exactly by M and a 2x2 step by M^2, so every number
- * stays an integer minor of the input. Pivot rule (Bunch-Parlett's order with the exact criterion
- * "non-zero" in place of "large enough"): a non-zero diagonal entry of smallest size gives a 1x1 pivot;
- * when the whole remaining diagonal is zero, a non-zero off-diagonal pair (i, j) gives the 2x2 pivot
- * [[0, a], [a, 0]], which has one negative and one positive eigenvalue; when everything left is zero,
- * the remaining indices are zero eigenvalues. A 1x1 pivot contributes sign(det A[K+p] / det A[K]).
+ * <p>Method: a symmetric LDL^T elimination on integers. The matrix is first made integral by a congruence
+ * with a positive diagonal or a positive scalar (whichever gives smaller numbers); by Sylvester's law of
+ * inertia neither changes the inertia. The elimination keeps the remaining Schur complement S in the form
+ * S = B / mu with B an integer matrix and only the sign of mu tracked: a 1x1 pivot p gives
+ * B' = B_pp B - b b^T and mu' = mu B_pp; a 2x2 pivot block P gives B'_ij = det [[P, B_Pj], [B_iP, B_ij]]
+ * and mu' = mu det P. After each step B' is divided by the gcd of its entries, so that B' is always the
+ * primitive part (up to sign) of the bordered minors det A[K+i, K+j] (never larger than the numbers of Bareiss's
+ * fraction-free elimination, and on structured matrices such as Hessians far smaller, because the common
+ * factors that Bareiss keeps are removed). Pivot rule (Bunch-Parlett's order with the exact criterion
+ * "non-zero" in place of "large enough"): a non-zero diagonal entry of smallest size gives a 1x1 pivot,
+ * which counts sign(B_pp) sign(mu); when the remaining diagonal is all zero, a non-zero off-diagonal pair
+ * (i, j) gives the 2x2 pivot [[0, a], [a, 0]] with one negative and one positive eigenvalue; when
+ * everything left is zero, the remaining indices are zero eigenvalues.
  *
  * @param negative number of negative eigenvalues
  * @param zero number of zero eigenvalues (the nullity)
@@ -138,7 +141,7 @@ public record Inertia(int negative, int zero, int positive) {
         }
         int left = n;
         int neg = 0, pos = 0, zero = 0;
-        BigInteger minor = BigInteger.ONE; // det A[K, K] for the eliminated set K
+        int muSign = 1; // S = B / mu for the remaining Schur complement S
         BigInteger[] colP = new BigInteger[n];
         BigInteger[] colQ = new BigInteger[n];
         while (left > 0) {
@@ -152,17 +155,17 @@ public record Inertia(int negative, int zero, int positive) {
             }
             if (p >= 0) {
                 BigInteger piv = l[p][p];
-                if (piv.signum() * minor.signum() > 0) {
+                if (piv.signum() * muSign > 0) {
                     pos++;
                 } else {
                     neg++;
                 }
+                muSign *= piv.signum();
                 left = remove(active, left, p);
                 for (int t = 0; t < left; t++) {
                     int i = active[t];
                     colP[i] = get(l, i, p);
                 }
-                boolean exact = minor.equals(BigInteger.ONE);
                 for (int t = 0; t < left; t++) {
                     int i = active[t];
                     BigInteger[] row = l[i];
@@ -176,10 +179,10 @@ public record Inertia(int negative, int zero, int positive) {
                         if (ip.signum() != 0 && colP[j].signum() != 0) {
                             v = v.subtract(ip.multiply(colP[j]));
                         }
-                        row[j] = exact ? v : v.divide(minor);
+                        row[j] = v;
                     }
                 }
-                minor = piv;
+                removeContent(l, active, left);
                 continue;
             }
             // The remaining diagonal is zero: look for a non-zero off-diagonal entry.
@@ -202,19 +205,17 @@ public record Inertia(int negative, int zero, int positive) {
             int q = bi;
             p = bj;
             BigInteger app = l[p][p], aqq = l[q][q], apq = l[q][p];
-            BigInteger detB = app.multiply(aqq).subtract(apq.multiply(apq));
-            // det(B / M) has the sign of det B; with a zero diagonal it is negative: one of each sign
-            if (detB.signum() < 0) {
+            BigInteger detP = app.multiply(aqq).subtract(apq.multiply(apq));
+            // the pivot block of S is P / mu: det has the sign of det P; with a zero diagonal it is negative
+            if (detP.signum() < 0) {
                 neg++;
                 pos++;
+            } else if (app.add(aqq).signum() * muSign > 0) {
+                pos += 2;
             } else {
-                int s = app.add(aqq).signum() * minor.signum();
-                if (s > 0) {
-                    pos += 2;
-                } else {
-                    neg += 2;
-                }
+                neg += 2;
             }
+            muSign *= detP.signum();
             left = remove(active, left, p);
             left = remove(active, left, q);
             for (int t = 0; t < left; t++) {
@@ -222,8 +223,6 @@ public record Inertia(int negative, int zero, int positive) {
                 colP[i] = get(l, i, p);
                 colQ[i] = get(l, i, q);
             }
-            BigInteger minorSquared = minor.multiply(minor);
-            boolean exact = minorSquared.equals(BigInteger.ONE);
             for (int t = 0; t < left; t++) {
                 int i = active[t];
                 BigInteger[] row = l[i];
@@ -234,15 +233,74 @@ public record Inertia(int negative, int zero, int positive) {
                     }
                     // det [[app, apq, a_pj], [apq, aqq, a_qj], [a_ip, a_iq, a_ij]]
                     BigInteger aij = row[j], aip = colP[i], aiq = colQ[i], apj = colP[j], aqj = colQ[j];
-                    BigInteger v = app.multiply(aqq.multiply(aij).subtract(aqj.multiply(aiq)))
+                    row[j] = app.multiply(aqq.multiply(aij).subtract(aqj.multiply(aiq)))
                             .subtract(apq.multiply(apq.multiply(aij).subtract(aqj.multiply(aip))))
                             .add(apj.multiply(apq.multiply(aiq).subtract(aqq.multiply(aip))));
-                    row[j] = exact ? v : v.divide(minorSquared);
                 }
             }
-            minor = detB.divide(minor);
+            removeContent(l, active, left);
         }
         return new Inertia(neg, zero, pos);
+    }
+
+    /**
+     * Divides the active lower entries by their positive gcd (modifies l); the inertia is unchanged. The
+     * gcd is guessed from a few entries and confirmed while dividing, so each entry costs one division.
+     */
+    private static void removeContent(BigInteger[][] l, int[] active, int left) {
+        BigInteger g = BigInteger.ZERO;
+        int seen = 0;
+        outer:
+        for (int t = 0; t < left; t++) {
+            int i = active[t];
+            for (int s = 0; s < left; s++) {
+                int j = active[s];
+                if (j <= i && l[i][j].signum() != 0) {
+                    g = g.gcd(l[i][j]);
+                    if (g.equals(BigInteger.ONE) || ++seen == 4) {
+                        break outer;
+                    }
+                }
+            }
+        }
+        if (g.signum() == 0 || g.equals(BigInteger.ONE)) {
+            return;
+        }
+        // divide in place; if an entry is not a multiple of g, shrink g to gcd(g, entry) and rescale the
+        // entries already divided by the old g (they were multiples of it)
+        int doneCount = 0;
+        int[] doneI = new int[left * (left + 1) / 2];
+        int[] doneJ = new int[doneI.length];
+        for (int t = 0; t < left; t++) {
+            int i = active[t];
+            for (int s = 0; s < left; s++) {
+                int j = active[s];
+                if (j > i) {
+                    continue;
+                }
+                BigInteger x = l[i][j];
+                if (x.signum() != 0) {
+                    BigInteger[] qr = x.divideAndRemainder(g);
+                    if (qr[1].signum() == 0) {
+                        l[i][j] = qr[0];
+                    } else {
+                        BigInteger smaller = g.gcd(qr[1]);
+                        BigInteger f = g.divide(smaller);
+                        for (int k = 0; k < doneCount; k++) {
+                            l[doneI[k]][doneJ[k]] = l[doneI[k]][doneJ[k]].multiply(f);
+                        }
+                        g = smaller;
+                        if (g.equals(BigInteger.ONE)) {
+                            return;
+                        }
+                        l[i][j] = x.divide(g);
+                    }
+                }
+                doneI[doneCount] = i;
+                doneJ[doneCount] = j;
+                doneCount++;
+            }
+        }
     }
 
     private static BigInteger get(BigInteger[][] l, int i, int j) {

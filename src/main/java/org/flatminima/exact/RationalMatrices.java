@@ -1,5 +1,6 @@
 package org.flatminima.exact;
 
+import java.math.BigInteger;
 import java.util.List;
 import org.flatminima.numbers.Rational;
 
@@ -90,7 +91,10 @@ public final class RationalMatrices {
         return r;
     }
 
-    /** a * b. */
+    /**
+     * a * b. Each row of a and each column of b is brought to one common denominator first, so every
+     * entry of the product is an integer dot product followed by a single reduction.
+     */
     public static Rational[][] multiply(Rational[][] a, Rational[][] b) {
         checkShape(a);
         checkShape(b);
@@ -98,17 +102,54 @@ public final class RationalMatrices {
         if (b.length != k) {
             throw new IllegalArgumentException("cannot multiply " + n + "x" + k + " by " + b.length + "x" + p);
         }
+        CommonDenominators rows = CommonDenominators.ofRows(a);
+        CommonDenominators cols = CommonDenominators.ofRows(transpose(b));
         Rational[][] r = new Rational[n][p];
         for (int i = 0; i < n; i++) {
+            BigInteger[] x = rows.numerators[i];
             for (int j = 0; j < p; j++) {
-                RationalSum s = new RationalSum();
+                BigInteger[] y = cols.numerators[j];
+                BigInteger sum = BigInteger.ZERO;
                 for (int t = 0; t < k; t++) {
-                    s.addProduct(a[i][t], b[t][j]);
+                    if (x[t].signum() != 0 && y[t].signum() != 0) {
+                        sum = sum.add(x[t].multiply(y[t]));
+                    }
                 }
-                r[i][j] = s.value();
+                r[i][j] = sum.signum() == 0 ? Rational.ZERO
+                        : Rational.of(sum, rows.denominators[i].multiply(cols.denominators[j]));
             }
         }
         return r;
+    }
+
+    /** Rows as integer vectors over one positive denominator each (the lcm of the row's denominators). */
+    private static final class CommonDenominators {
+        final BigInteger[][] numerators;
+        final BigInteger[] denominators;
+
+        private CommonDenominators(BigInteger[][] numerators, BigInteger[] denominators) {
+            this.numerators = numerators;
+            this.denominators = denominators;
+        }
+
+        static CommonDenominators ofRows(Rational[][] a) {
+            BigInteger[][] num = new BigInteger[a.length][];
+            BigInteger[] den = new BigInteger[a.length];
+            for (int i = 0; i < a.length; i++) {
+                BigInteger l = BigInteger.ONE;
+                for (Rational x : a[i]) {
+                    l = Bareiss.lcm(l, x.denominator());
+                }
+                den[i] = l;
+                num[i] = new BigInteger[a[i].length];
+                for (int j = 0; j < a[i].length; j++) {
+                    Rational x = a[i][j];
+                    num[i][j] = x.denominator().equals(l) ? x.numerator()
+                            : x.numerator().multiply(l.divide(x.denominator()));
+                }
+            }
+            return new CommonDenominators(num, den);
+        }
     }
 
     /**

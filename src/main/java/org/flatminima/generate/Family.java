@@ -9,10 +9,10 @@ import org.flatminima.exact.RationalMatrices;
 import org.flatminima.numbers.Rational;
 
 /**
- * The seeded families of exact instances. {@code generate(seed, maxDim, maxDepth)} draws everything (the
- * widths, the roots of T's singular values, the orthogonal and invertible factors) from one
- * {@code new SplittableRandom(seed)}, so the family, the seed and the two limits replay an instance
- * exactly. Every instance is a global minimum: its layers multiply to its target exactly.
+ * The seeded families of exact instances. {@code generate(seed, maxDim, maxDepth)} draws the widths from
+ * one seeded stream and everything else (the roots of T's singular values, the orthogonal and invertible
+ * factors) from another, so an instance replays exactly from its family, seed and widths, which it
+ * records. Every instance is a global minimum: its layers multiply to its target exactly.
  *
  * <p>The families marked {@link #meetsHypotheses()} meet assumptions A1 (no hidden width below
  * min(d_0, d_m)) and A2 (Sigma_x = I); {@link #SIGMA_X_NOT_IDENTITY} and {@link #BOTTLENECK} break one of
@@ -22,16 +22,16 @@ public enum Family {
     /** The paper's eq. (27): W_m = U S^{1/m}, W_j = S^{1/m}, W_1 = S^{1/m} V^T with Cayley-orthogonal U, V. */
     FLATTEST_EQ27("flattest-eq27", true, 1) {
         @Override
-        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims) {
-            Svd t = Svd.random(rnd, dims, roots(rnd, Math.min(dims[0], dims[dims.length - 1])));
+        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims, Rational[] given) {
+            Svd t = Svd.random(rnd, dims, roots(given, rnd, Math.min(dims[0], dims[dims.length - 1])));
             return t.network(label(), seed, ExactNetworks.eq27(dims, t.roots, t.u, t.v), true);
         }
     },
     /** Eq. (27) followed by W_k -&gt; Q_k W_k Q_{k-1}^T with random rational orthogonal Q_k (Q_0 = Q_m = I). */
     FLATTEST_GAUGED("flattest-gauged", true, 1) {
         @Override
-        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims) {
-            Svd t = Svd.random(rnd, dims, roots(rnd, Math.min(dims[0], dims[dims.length - 1])));
+        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims, Rational[] given) {
+            Svd t = Svd.random(rnd, dims, roots(given, rnd, Math.min(dims[0], dims[dims.length - 1])));
             List<Rational[][]> layers = ExactNetworks.eq27(dims, t.roots, t.u, t.v);
             return t.network(label(), seed, ExactNetworks.orthogonalGauge(layers, orthogonals(rnd, dims)), true);
         }
@@ -44,9 +44,9 @@ public enum Family {
      */
     FLATTEST_UNEQUAL_LOWER("flattest-unequal-lower", true, 1) {
         @Override
-        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims) {
+        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims, Rational[] given) {
             int p = Math.min(dims[0], dims[dims.length - 1]);
-            Svd t = Svd.random(rnd, dims, roots(rnd, p));
+            Svd t = Svd.random(rnd, dims, roots(given, rnd, p));
             List<Rational[]> diagonals = unequalLowerDiagonals(rnd, dims, t.roots);
             List<Rational[][]> layers = ExactNetworks.diagonalChain(dims, diagonals, t.u, t.v);
             return t.network(label(), seed, ExactNetworks.orthogonalGauge(layers, orthogonals(rnd, dims)), true);
@@ -58,8 +58,8 @@ public enum Family {
      */
     NON_FLATTEST("minimum-non-flattest", true, 2) {
         @Override
-        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims) {
-            Svd t = Svd.random(rnd, dims, roots(rnd, Math.min(dims[0], dims[dims.length - 1])));
+        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims, Rational[] given) {
+            Svd t = Svd.random(rnd, dims, roots(given, rnd, Math.min(dims[0], dims[dims.length - 1])));
             List<Rational[][]> layers = ExactNetworks.eq27(dims, t.roots, t.u, t.v);
             layers = ExactNetworks.orthogonalGauge(layers, orthogonals(rnd, dims));
             return t.network(label(), seed, ExactNetworks.invertibleGauge(layers, invertibles(rnd, dims)), false);
@@ -68,7 +68,7 @@ public enum Family {
     /** Scalar flattest minima: all widths 1, |w_j| = r = |tau|^{1/m}, random signs (tau = prod w_j). */
     SCALAR_FLATTEST("scalar-flattest", true, 1) {
         @Override
-        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims) {
+        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims, Rational[] given) {
             int m = dims.length - 1;
             Rational r = RandomRationals.positive(rnd, 5, 3);
             Rational[] w = new Rational[m];
@@ -89,7 +89,7 @@ public enum Family {
      */
     SCALAR_MINIMUM("scalar-minimum", true, 2) {
         @Override
-        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims) {
+        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims, Rational[] given) {
             int m = dims.length - 1;
             Rational tau = rnd.nextBoolean()
                     ? RandomRationals.positive(rnd, 5, 3).pow(m)
@@ -118,7 +118,7 @@ public enum Family {
      */
     RANDOM_TARGET("random-target", true, 1) {
         @Override
-        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims) {
+        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims, Rational[] given) {
             int m = dims.length - 1;
             Rational[][] t;
             do {
@@ -138,8 +138,8 @@ public enum Family {
      */
     SIGMA_X_NOT_IDENTITY("sigma-x-not-identity", false, 1) {
         @Override
-        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims) {
-            Svd t = Svd.random(rnd, dims, roots(rnd, Math.min(dims[0], dims[dims.length - 1])));
+        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims, Rational[] given) {
+            Svd t = Svd.random(rnd, dims, roots(given, rnd, Math.min(dims[0], dims[dims.length - 1])));
             List<Rational[][]> layers = ExactNetworks.eq27(dims, t.roots, t.u, t.v);
             layers = ExactNetworks.orthogonalGauge(layers, orthogonals(rnd, dims));
             Rational[][] sigma = RandomRationals.positiveDefinite(rnd, dims[0], 2, 2);
@@ -154,11 +154,11 @@ public enum Family {
      */
     BOTTLENECK("bottleneck", false, 2) {
         @Override
-        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims) {
+        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims, Rational[] given) {
             if (RandomDimensions.meetsA1(dims)) {
                 throw new IllegalArgumentException("bottleneck widths must violate A1: " + Arrays.toString(dims));
             }
-            Svd t = Svd.random(rnd, dims, roots(rnd, RandomDimensions.narrowest(dims)));
+            Svd t = Svd.random(rnd, dims, roots(given, rnd, RandomDimensions.narrowest(dims)));
             List<Rational[][]> layers = ExactNetworks.eq27(dims, t.roots, t.u, t.v);
             layers = ExactNetworks.orthogonalGauge(layers, orthogonals(rnd, dims));
             return t.network(label(), seed, layers, false);
@@ -169,6 +169,9 @@ public enum Family {
             return RandomDimensions.bottleneck(rnd, maxDepth, maxDim);
         }
     };
+
+    /** Mixed into the seed for the stream that draws the widths. */
+    public static final long WIDTHS_SALT = 0x5DEECE66DL;
 
     private final String label;
     private final boolean meetsHypotheses;
@@ -211,19 +214,25 @@ public enum Family {
     }
 
     /**
-     * An instance with random widths of at most {@code maxDim} and depth at most {@code maxDepth}, all drawn
-     * from {@code new SplittableRandom(seed)}.
+     * An instance with random widths of at most {@code maxDim} and depth at most {@code maxDepth}. The widths
+     * come from {@code new SplittableRandom(seed ^ WIDTHS_SALT)} and everything else from
+     * {@code new SplittableRandom(seed)}, so {@code generate(n.seed(), n.dims())} replays an instance n.
      */
     public ExactNetwork generate(long seed, int maxDim, int maxDepth) {
         if (maxDepth < minDepth || maxDim < 1) {
             throw new IllegalArgumentException(label + " needs depth >= " + minDepth + " and widths >= 1");
         }
-        SplittableRandom rnd = new SplittableRandom(seed);
-        return build(rnd, seed, randomDims(rnd, maxDim, maxDepth));
+        int[] dims = randomDims(new SplittableRandom(seed ^ WIDTHS_SALT), maxDim, maxDepth);
+        return build(new SplittableRandom(seed), seed, dims, null);
     }
 
     /** An instance with the given widths d_0..d_m, the rest drawn from {@code new SplittableRandom(seed)}. */
     public ExactNetwork generate(long seed, int[] dims) {
+        checkDims(dims);
+        return build(new SplittableRandom(seed), seed, dims.clone(), null);
+    }
+
+    private void checkDims(int[] dims) {
         int m = dims.length - 1;
         if (m < minDepth) {
             throw new IllegalArgumentException(label + " needs depth >= " + minDepth);
@@ -240,7 +249,38 @@ public enum Family {
         if (this != BOTTLENECK && !RandomDimensions.meetsA1(dims)) {
             throw new IllegalArgumentException(label + " needs widths meeting A1: " + Arrays.toString(dims));
         }
-        return build(new SplittableRandom(seed), seed, dims.clone());
+        if (this == BOTTLENECK && RandomDimensions.meetsA1(dims)) {
+            throw new IllegalArgumentException(label + " needs widths violating A1: " + Arrays.toString(dims));
+        }
+    }
+
+    /** True for the families built from T = U S V^T with chosen roots r_i = s_i^{1/m}. */
+    public boolean takesRoots() {
+        return this != SCALAR_FLATTEST && this != SCALAR_MINIMUM && this != RANDOM_TARGET;
+    }
+
+    /**
+     * As {@link #generate(long, int[])} but with the roots r_1 &gt;= r_2 &gt;= ... &gt;= 0 of T's singular values
+     * given (r_1 &gt; 0; as many as min(d_0, d_m), or the narrowest width for {@link #BOTTLENECK}), e.g. to force
+     * a repeated top value or zero singular values. Only for families where {@link #takesRoots()}. The
+     * instance replays from its seed, widths and these roots.
+     */
+    public ExactNetwork generate(long seed, int[] dims, Rational[] roots) {
+        if (!takesRoots()) {
+            throw new IllegalArgumentException(label + " does not take chosen roots");
+        }
+        checkDims(dims);
+        int count = this == BOTTLENECK ? RandomDimensions.narrowest(dims) : Math.min(dims[0], dims[dims.length - 1]);
+        if (roots.length != count || roots[0].signum() <= 0) {
+            throw new IllegalArgumentException("need " + count + " roots with r_1 > 0, got " + Arrays.toString(roots));
+        }
+        for (int i = 1; i < roots.length; i++) {
+            if (roots[i].signum() < 0 || roots[i].compareTo(roots[i - 1]) > 0) {
+                throw new IllegalArgumentException("roots must be non-negative and descending: "
+                        + Arrays.toString(roots));
+            }
+        }
+        return build(new SplittableRandom(seed), seed, dims.clone(), roots.clone());
     }
 
     /** The same network with another input second-moment matrix (symmetric positive definite, d_0 x d_0). */
@@ -249,14 +289,20 @@ public enum Family {
                 n.flattestByConstruction(), n.sigmaMaxT(), n.sigmaMaxRoot());
     }
 
-    abstract ExactNetwork build(SplittableRandom rnd, long seed, int[] dims);
+    abstract ExactNetwork build(SplittableRandom rnd, long seed, int[] dims, Rational[] given);
 
     int[] randomDims(SplittableRandom rnd, int maxDim, int maxDepth) {
         return RandomDimensions.meetingA1(rnd, minDepth, maxDepth, maxDim);
     }
 
-    /** Roots with a repeated top value a quarter of the time and trailing zeros a quarter of the time. */
-    static Rational[] roots(SplittableRandom rnd, int count) {
+    /**
+     * The given roots, or random ones with a repeated top value a quarter of the time and trailing zeros a
+     * quarter of the time.
+     */
+    static Rational[] roots(Rational[] given, SplittableRandom rnd, int count) {
+        if (given != null) {
+            return given;
+        }
         boolean repeated = count >= 2 && rnd.nextInt(4) == 0;
         int zeros = 0;
         int maxZeros = count - (repeated ? 2 : 1);

@@ -5,8 +5,6 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
-import org.apfloat.Apint;
-import org.apfloat.Aprational;
 import org.flatminima.numbers.Rational;
 
 /**
@@ -45,14 +43,18 @@ public final class ApfloatMatrices {
         return r;
     }
 
-    /** The exact rational {@code q} rounded half-even to {@code digits} significant digits. */
+    /**
+     * The exact rational {@code q} rounded half-even to {@code digits} significant digits (by one exact
+     * {@link BigDecimal} division, which measured far faster than Apfloat's {@code Aprational} rounding).
+     */
     public static Apfloat fromRational(Rational q, long digits) {
         requireDigits(digits);
         if (q.isZero()) {
             return Apfloat.ZERO;
         }
-        Aprational exact = new Aprational(new Apint(q.numerator()), new Apint(q.denominator()));
-        return ApfloatMath.roundToPrecision(exact, digits, RoundingMode.HALF_EVEN);
+        BigDecimal d = new BigDecimal(q.numerator()).divide(new BigDecimal(q.denominator()),
+                new java.math.MathContext(Math.toIntExact(digits), RoundingMode.HALF_EVEN));
+        return new Apfloat(d).precision(digits);
     }
 
     /** Entrywise {@link #fromRational(Rational, long)}. */

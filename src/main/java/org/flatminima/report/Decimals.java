@@ -18,14 +18,13 @@ public final class Decimals {
         return new BigDecimal(text);
     }
 
-    /** The text of {@code value} (scientific notation for very small or large values), or null. */
+    /** The exact text of {@code value} (scientific notation for very small or large values), or null. */
     public static String text(BigDecimal value) {
         if (value == null) {
             return null;
         }
-        String s = value.toString();
-        // BigDecimal writes "1E+5"; keep it, the syntax accepts it. Strip a trailing ".0..." only when exact.
-        return s;
+        // BigDecimal's own text (e.g. "1.5E-30", "1E+5") is exact and matches SYNTAX.
+        return value.toString();
     }
 
     /** A short human-readable form with about {@code digits} significant digits, for tables. */

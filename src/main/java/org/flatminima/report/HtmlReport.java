@@ -36,15 +36,18 @@ final class HtmlReport {
             h3 { font-size: 15px; margin: 20px 0 4px; }
             p.summary { font-size: 16px; margin: 4px 0; }
             p.note, p.legend { color: #57606a; margin: 4px 0 10px; }
-            table { border-collapse: collapse; margin: 6px 0 12px; }
-            th, td { border: 1px solid #d0d7de; padding: 4px 8px; vertical-align: top; }
-            th { background: #f6f8fa; text-align: left; white-space: nowrap; }
+            table { border-collapse: collapse; margin: 6px 0 12px; font-size: 13px; }
+            th, td { border: 1px solid #d0d7de; padding: 3px 6px; vertical-align: top; }
+            th { background: #f6f8fa; text-align: left; font-size: 12px; }
             table.sortable th { cursor: pointer; user-select: none; }
             table.sortable th[aria-sort=ascending]::after { content: " \\25B2"; font-size: 10px; }
             table.sortable th[aria-sort=descending]::after { content: " \\25BC"; font-size: 10px; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             td.zero { color: #8c959f; }
-            td.statement { max-width: 420px; }
+            td.statement { min-width: 220px; max-width: 380px; }
+            td.claim { min-width: 150px; max-width: 240px; } td.claim .title { color: #57606a; font-size: 12px; }
+            th.count { width: 56px; }
+            div.wide { overflow-x: auto; }
             tr:nth-child(even) td { background: #fbfcfd; }
             .status { font-weight: 600; padding: 1px 7px; border-radius: 10px; white-space: nowrap; }
             .PASS { background: #dafbe1; color: #116329; }
@@ -65,27 +68,34 @@ final class HtmlReport {
                 if (v !== null) { var n = parseFloat(v); if (!isNaN(n)) return n; }
                 return cell.textContent.trim().toLowerCase();
               }
-              document.querySelectorAll('table.sortable').forEach(function (table) {
+              function sortTable(table, col, asc) {
                 var heads = table.tHead.rows[0].cells;
-                Array.prototype.forEach.call(heads, function (th, col) {
+                Array.prototype.forEach.call(heads, function (o) { o.removeAttribute('aria-sort'); });
+                heads[col].setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+                var body = table.tBodies[0];
+                var rows = Array.prototype.slice.call(body.rows);
+                rows.sort(function (a, b) {
+                  var x = key(a.cells[col]), y = key(b.cells[col]);
+                  var c = (typeof x === typeof y) ? (x < y ? -1 : x > y ? 1 : 0) : (typeof x === 'number' ? -1 : 1);
+                  return asc ? c : -c;
+                });
+                rows.forEach(function (r) { body.appendChild(r); });
+              }
+              document.querySelectorAll('table.sortable').forEach(function (table) {
+                Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, col) {
                   th.title = 'click to sort';
                   th.addEventListener('click', function () {
-                    var asc = th.getAttribute('aria-sort') !== 'ascending';
-                    Array.prototype.forEach.call(heads, function (o) { o.removeAttribute('aria-sort'); });
-                    th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
-                    var body = table.tBodies[0];
-                    var rows = Array.prototype.slice.call(body.rows);
-                    rows.sort(function (a, b) {
-                      var x = key(a.cells[col]), y = key(b.cells[col]);
-                      var c = (typeof x === typeof y) ? (x < y ? -1 : x > y ? 1 : 0) : (typeof x === 'number' ? -1 : 1);
-                      return asc ? c : -c;
-                    });
-                    rows.forEach(function (r) { body.appendChild(r); });
+                    sortTable(table, col, th.getAttribute('aria-sort') !== 'ascending');
                   });
                 });
               });
+              // A link ending in #sort=TABLE-ID:COLUMN:asc|desc opens with that table sorted.
+              var m = /^#sort=([A-Za-z0-9._-]+):([0-9]+):(asc|desc)$/.exec(location.hash);
+              var t = m && document.getElementById(m[1]);
+              if (t && t.tHead && +m[2] < t.tHead.rows[0].cells.length) { sortTable(t, +m[2], m[3] === 'asc'); }
             })();
             """;
+
 
     private String build() {
         List<ClaimResult> claims = data.claims();
@@ -143,9 +153,9 @@ final class HtmlReport {
                 .append("</span></p>\n<p class=\"note\">Flagged: status or weakest verdict got weaker; worst margin dropped by more than ")
                 .append(esc(cmp.thresholds().marginThreshold().toPlainString()))
                 .append(" &times; its baseline magnitude; time grew past ")
-                .append(esc(ReportText.seconds(cmp.thresholds().timeFactor())))
-                .append(" &times; (and by more than ").append(esc(ReportText.seconds(Regressions.TIME_NOISE_SECONDS)))
-                .append(" s).</p>\n<table class=\"sortable\" id=\"regression-table\">\n<thead><tr>");
+                .append(esc(ReportText.factor(cmp.thresholds().timeFactor())))
+                .append(" &times; (and by more than ").append(esc(ReportText.factor(Regressions.TIME_NOISE_SECONDS)))
+                .append(" s).</p>\n<div class=\"wide\"><table class=\"sortable\" id=\"regression-table\">\n<thead><tr>");
         for (String s : List.of("claim", "result", "baseline status", "current status", "baseline worst margin",
                 "current worst margin", "baseline time (s)", "current time (s)", "changes")) {
             h.append("<th>").append(esc(s)).append("</th>");
@@ -167,7 +177,7 @@ final class HtmlReport {
             timeCell(c.current());
             h.append("<td>").append(changes.length() == 0 ? "-" : esc(changes.toString())).append("</td></tr>\n");
         }
-        h.append("</tbody>\n</table>\n</section>\n");
+        h.append("</tbody>\n</table></div>\n</section>\n");
     }
 
     private void statusCell(ClaimResult c) {
@@ -210,19 +220,24 @@ final class HtmlReport {
     }
 
     private void claimTable(String section, List<ClaimResult> claims) {
-        h.append("<table class=\"sortable claims\" id=\"claims-").append(esc(section)).append("\">\n<thead><tr>");
-        h.append("<th>claim</th><th>title</th><th>statement</th><th>status</th><th>kind</th><th>instances</th>");
+        h.append("<div class=\"wide\"><table class=\"sortable claims\" id=\"claims-").append(esc(section))
+                .append("\">\n<thead><tr>");
+        h.append("<th>claim</th><th>statement</th><th>status</th><th class=\"count\" title=\"the weakest verdict among "
+                + "its instances: what a pass rests on\">weakest verdict</th><th class=\"count\">instances</th>");
         for (Verdict v : Verdict.values()) {
-            h.append("<th>").append(esc(ReportText.heading(v))).append("</th>");
+            h.append("<th class=\"count\">").append(esc(ReportText.heading(v))).append("</th>");
         }
-        h.append("<th>worst margin</th><th>median margin</th><th>time (s)</th></tr></thead>\n<tbody>\n");
+        h.append("<th class=\"count\">worst margin</th><th class=\"count\">median margin</th>"
+                + "<th class=\"count\">time (s)</th></tr></thead>\n<tbody>\n");
         for (ClaimResult c : claims) {
-            h.append("<tr id=\"row-").append(esc(c.id())).append("\"><td><a href=\"#")
-                    .append(esc(MarkdownReport.anchor(c.id()))).append("\">").append(esc(c.id())).append("</a></td><td>")
-                    .append(esc(c.title())).append("</td><td class=\"statement\">").append(esc(c.statement()))
-                    .append("</td>");
+            h.append("<tr id=\"row-").append(esc(c.id())).append("\"><td class=\"claim\"><a href=\"#")
+                    .append(esc(MarkdownReport.anchor(c.id()))).append("\">").append(esc(c.id()))
+                    .append("</a><br><span class=\"title\">").append(esc(c.title())).append("</span></td>")
+                    .append("<td class=\"statement\">").append(esc(c.statement())).append("</td>");
             statusCell(c);
-            h.append("<td>").append(esc(c.kind().name().toLowerCase(Locale.ROOT))).append("</td>");
+            Verdict weakest = c.weakestVerdict();
+            h.append("<td data-v=\"").append(weakest == null ? 99 : weakest.ordinal()).append("\">")
+                    .append(esc(ReportText.weakest(c))).append("</td>");
             num(c.total());
             for (Verdict v : Verdict.values()) {
                 num(c.count(v));
@@ -232,7 +247,7 @@ final class HtmlReport {
             timeCell(c);
             h.append("</tr>\n");
         }
-        h.append("</tbody>\n</table>\n");
+        h.append("</tbody>\n</table></div>\n");
     }
 
     private void num(int n) {

@@ -70,8 +70,8 @@ final class MarkdownReport {
         line(n == 0 ? "**No regressions.**" : "**" + n + (n == 1 ? " claim regressed.**" : " claims regressed.**"));
         line(" Flagged: status or weakest verdict got weaker; worst margin dropped by more than "
                 + cmp.thresholds().marginThreshold().toPlainString() + " x its baseline magnitude; time grew past "
-                + ReportText.seconds(cmp.thresholds().timeFactor()) + " x (and by more than "
-                + ReportText.seconds(Regressions.TIME_NOISE_SECONDS) + " s).");
+                + ReportText.factor(cmp.thresholds().timeFactor()) + " x (and by more than "
+                + ReportText.factor(Regressions.TIME_NOISE_SECONDS) + " s).");
         line("");
         row("claim", "result", "baseline status", "current status", "baseline worst margin", "current worst margin",
                 "baseline time (s)", "current time (s)", "changes");
@@ -94,13 +94,14 @@ final class MarkdownReport {
     }
 
     private void claimTable(List<ClaimResult> claims) {
-        int cols = 6 + Verdict.values().length + 3;
+        int cols = 7 + Verdict.values().length + 3;
         String[] head = new String[cols];
         int k = 0;
         head[k++] = "claim";
         head[k++] = "title";
         head[k++] = "statement";
         head[k++] = "status";
+        head[k++] = "weakest verdict";
         head[k++] = "kind";
         head[k++] = "instances";
         for (Verdict v : Verdict.values()) {
@@ -118,6 +119,7 @@ final class MarkdownReport {
             cells[k++] = c.title();
             cells[k++] = c.statement();
             cells[k++] = c.status() == ClaimStatus.PASS ? "PASS" : "**" + c.status() + "**";
+            cells[k++] = ReportText.weakest(c);
             cells[k++] = c.kind().name().toLowerCase(java.util.Locale.ROOT);
             cells[k++] = Integer.toString(c.total());
             for (Verdict v : Verdict.values()) {

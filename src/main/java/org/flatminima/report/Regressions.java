@@ -16,6 +16,9 @@ import org.flatminima.claims.Verdict;
  *   <li>its status got worse (PASS to UNDECIDED or FAIL, UNDECIDED to FAIL);
  *   <li>its weakest verdict got weaker (e.g. all PROVED before, now some NUMERICAL); not applied to
  *       controls, whose status already says whether the false statement was caught;
+ *   <li>otherwise, an instance present in both (same seed, family and dims) got a weaker verdict,
+ *       e.g. PROVED before and UNDECIDED now inside a claim that was already UNDECIDED (instances
+ *       whose hypotheses were not met on either side are not compared; not applied to controls);
  *   <li>its worst margin dropped by more than {@code marginThreshold} times the baseline's magnitude
  *       (with the default 0.5: more than halved; from a zero margin: any drop below zero); not
  *       applied to controls;
@@ -51,6 +54,7 @@ public final class Regressions {
         MISSING(true),
         STATUS_WORSE(true),
         VERDICT_WEAKER(true),
+        INSTANCE_WEAKER(true),
         MARGIN_SHRANK(true),
         TIME_GREW(true),
         NEW(false),
@@ -139,6 +143,11 @@ public final class Regressions {
             } else if (wb != null && wc != null && wc.ordinal() < wb.ordinal()) {
                 f.add(new Finding(Change.VERDICT_STRONGER, "weakest verdict " + wb + " -> " + wc));
             }
+            boolean flagged = f.stream().anyMatch(x -> x.change() == Change.STATUS_WORSE
+                    || x.change() == Change.VERDICT_WEAKER);
+            if (!flagged) {
+                instanceFinding(b, c).ifPresent(f::add);
+            }
             BigDecimal mb = b.worstMarginValue();
             BigDecimal mc = c.worstMarginValue();
             if (mb != null && mc != null) {
@@ -158,6 +167,37 @@ public final class Regressions {
                     tb, tc, BigDecimal.valueOf(t.timeFactor()).stripTrailingZeros().toPlainString())));
         }
         return f;
+    }
+
+    /** Instances matched by seed, family and dims whose verdict got weaker, as one finding. */
+    private static java.util.Optional<Finding> instanceFinding(ClaimResult b, ClaimResult c) {
+        Map<String, Verdict> before = new java.util.HashMap<>();
+        for (InstanceResult i : b.instances()) {
+            before.put(key(i), i.verdict());
+        }
+        int weaker = 0;
+        String example = null;
+        for (InstanceResult i : c.instances()) {
+            Verdict v0 = before.get(key(i));
+            if (v0 == null || v0 == Verdict.HYPOTHESIS_NOT_MET || i.verdict() == Verdict.HYPOTHESIS_NOT_MET) {
+                continue;
+            }
+            if (i.verdict().ordinal() > v0.ordinal()) {
+                weaker++;
+                if (example == null) {
+                    example = "seed " + i.seed() + " (" + i.family() + "): " + v0 + " -> " + i.verdict();
+                }
+            }
+        }
+        if (weaker == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Finding(Change.INSTANCE_WEAKER, weaker
+                + (weaker == 1 ? " instance" : " instances") + " weaker than in the baseline, e.g. " + example));
+    }
+
+    private static String key(InstanceResult i) {
+        return i.seed() + "|" + i.family() + "|" + i.dims();
     }
 
     private static String describeBad(ClaimResult c) {

@@ -43,12 +43,23 @@ final class ReportText {
         };
     }
 
+    /** The weakest verdict of a claim's instances (how its pass rests), lower case, or "-". */
+    static String weakest(ClaimResult c) {
+        Verdict v = c.weakestVerdict();
+        return v == null ? "-" : heading(v);
+    }
+
     static String margin(String decimal) {
         return decimal == null ? "-" : Decimals.shortText(new BigDecimal(decimal), 3);
     }
 
     static String margin(BigDecimal value) {
         return Decimals.shortText(value, 3);
+    }
+
+    /** A factor without trailing zeros: 3, 2.5. */
+    static String factor(double f) {
+        return BigDecimal.valueOf(f).stripTrailingZeros().toPlainString();
     }
 
     static String seconds(double s) {

@@ -50,16 +50,19 @@ public final class ResultsIO {
 
     /** The validated JSON text of {@code results}. */
     public static String toJson(Results results) {
-        JsonNode node = Json.mapper().valueToTree(results);
+        String text;
+        JsonNode node;
+        try {
+            text = Json.mapper().writeValueAsString(results) + "\n";
+            node = Json.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         List<String> problems = problems(node, results);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("results do not validate: " + String.join("; ", problems));
         }
-        try {
-            return Json.mapper().writeValueAsString(node) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return text;
     }
 
     /** Reads and validates the results file {@code file}. */

@@ -129,12 +129,23 @@ final class SvgCharts {
     }
 
     /** One measured point of Theorem 1. */
-    record SharpnessPoint(int depth, double log10Value, String series, long seed) {}
+    record SharpnessPoint(int depth, double log10Value, String series, long seed, String text) {}
+
+    /** The series of the sharpness plot: the closed-form flattest sharpness. */
+    static final String FLATTEST = "flattest";
+    /** The series of the sharpness plot: the largest Hessian eigenvalue at the minimum checked. */
+    static final String MEASURED = "lambda_max";
+    /** Detail keys read for the flattest series, first present and positive wins. */
+    static final List<String> FLATTEST_KEYS = List.of("flattest_sharpness", "predicted", "lambda_star");
+    /** Detail keys read for the measured series, first present and positive wins. */
+    static final List<String> MEASURED_KEYS = List.of("lambda_max", "lambda_max_approx");
 
     /**
-     * Theorem 1's sharpness against depth: for every instance of a claim whose id starts with
-     * {@code theorem-1} (controls excluded) that records {@code depth} and {@code flattest_sharpness}
-     * or {@code lambda_max} in its details. Null if there are none.
+     * Theorem 1's sharpness against depth: for every instance of a Theorem 1 claim (id starting with
+     * {@code theorem-1} or {@code theorem1}; controls excluded), the flattest sharpness from the first
+     * of {@link #FLATTEST_KEYS} in its details and the measured top eigenvalue from the first of
+     * {@link #MEASURED_KEYS}, each a decimal or an exact fraction {@code p/q}; the depth is the detail
+     * {@code depth}, or else the number of layers its dims describe. Null if there are no points.
      */
     static String sharpness(List<ClaimResult> claims) {
         List<SharpnessPoint> pts = sharpnessPoints(claims);
@@ -152,7 +163,7 @@ final class SvgCharts {
         int plotW = 600;
         int plotH = 300;
         int top = 20;
-        int width = left + plotW + 170;
+        int width = left + plotW + 250;
         int height = top + plotH + 50;
         double xScale = plotW / (double) Math.max(1, dHi - dLo + 1);
         double yScale = plotH / (hi - lo);
@@ -174,11 +185,11 @@ final class SvgCharts {
                 "<text x=\"14\" y=\"%.1f\" font-size=\"12\" transform=\"rotate(-90 14 %.1f)\" text-anchor=\"middle\">"
                         + "sharpness (largest Hessian eigenvalue)</text>", top + plotH / 2.0, top + plotH / 2.0));
         for (SharpnessPoint p : pts) {
-            boolean flattest = p.series().equals("flattest_sharpness");
+            boolean flattest = p.series().equals(FLATTEST);
             double x = left + (p.depth() - dLo + 0.5) * xScale + (flattest ? -6 : 6);
             double y = top + plotH - (p.log10Value() - lo) * yScale;
-            String tip = "<title>seed " + p.seed() + ", depth " + p.depth() + ": " + p.series() + " = 1e"
-                    + String.format(Locale.ROOT, "%.3f", p.log10Value()) + "</title>";
+            String tip = "<title>seed " + p.seed() + ", depth " + p.depth() + ": " + p.series() + " = "
+                    + Html.escape(p.text()) + "</title>";
             if (flattest) {
                 s.append(String.format(Locale.ROOT,
                         "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#0969da\" fill-opacity=\"0.6\">%s</circle>",
@@ -191,7 +202,7 @@ final class SvgCharts {
         }
         int lx = left + plotW + 16;
         s.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"#0969da\"/>", lx, top + 10));
-        s.append(text(lx + 10, top + 14, "flattest: 2m \u03c3_max(T)^(2-2/m)", "start", 11));
+        s.append(text(lx + 10, top + 14, "flattest: 2m \u00b7 \u03c3_max(T)^(2-2/m)", "start", 11));
         s.append(String.format(Locale.ROOT,
                 "<path d=\"M%d %dl8 8m0 -8l-8 8\" stroke=\"#cf222e\" stroke-width=\"1.6\"/>", lx - 4, top + 26));
         s.append(text(lx + 10, top + 34, "\u03bb_max at the minimum", "start", 11));
@@ -199,43 +210,72 @@ final class SvgCharts {
         return s.toString();
     }
 
+    /** True for the claims whose instances feed the Theorem 1 plot. */
+    static boolean isTheoremOne(ClaimResult c) {
+        String id = c.id().replaceAll("[^a-z0-9]", "");
+        return c.kind() != ClaimKind.CONTROL && id.startsWith("theorem1") && !id.startsWith("theorem10");
+    }
+
     static List<SharpnessPoint> sharpnessPoints(List<ClaimResult> claims) {
         List<SharpnessPoint> pts = new ArrayList<>();
         for (ClaimResult c : claims) {
-            if (!c.id().startsWith("theorem-1") || c.kind() == ClaimKind.CONTROL) {
+            if (!isTheoremOne(c)) {
                 continue;
             }
             for (InstanceResult i : c.instances()) {
                 Integer depth = parseInt(i.details().get("depth"));
+                if (depth == null && i.dims().size() >= 2) {
+                    depth = i.dims().size() - 1;
+                }
                 if (depth == null) {
                     continue;
                 }
-                for (String key : List.of("flattest_sharpness", "lambda_max")) {
-                    BigDecimal v = parsePositive(i.details().get(key));
-                    if (v != null) {
-                        pts.add(new SharpnessPoint(depth, log10(v), key, i.seed()));
-                    }
+                String flattest = firstPositive(i.details(), FLATTEST_KEYS);
+                if (flattest != null) {
+                    pts.add(new SharpnessPoint(depth, log10OfPositive(flattest), FLATTEST, i.seed(), flattest));
+                }
+                String measured = firstPositive(i.details(), MEASURED_KEYS);
+                if (measured != null) {
+                    pts.add(new SharpnessPoint(depth, log10OfPositive(measured), MEASURED, i.seed(), measured));
                 }
             }
         }
         return pts;
     }
 
-    private static Integer parseInt(String s) {
+    /** The text of the first detail among {@code keys} that is a positive number, or null. */
+    private static String firstPositive(java.util.Map<String, String> details, List<String> keys) {
+        for (String k : keys) {
+            if (log10OfPositive(details.get(k)) != null) {
+                return details.get(k).trim();
+            }
+        }
+        return null;
+    }
+
+    /** log10 of a positive decimal or fraction {@code p/q} given as text; null if it is neither. */
+    static Double log10OfPositive(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.trim();
         try {
-            return s == null ? null : Integer.valueOf(s.trim());
+            int slash = t.indexOf('/');
+            if (slash > 0) {
+                BigDecimal p = new BigDecimal(new java.math.BigInteger(t.substring(0, slash).trim()));
+                BigDecimal q = new BigDecimal(new java.math.BigInteger(t.substring(slash + 1).trim()));
+                return p.signum() > 0 && q.signum() > 0 ? log10(p) - log10(q) : null;
+            }
+            BigDecimal v = new BigDecimal(t);
+            return v.signum() > 0 ? log10(v) : null;
         } catch (NumberFormatException e) {
             return null;
         }
     }
 
-    private static BigDecimal parsePositive(String s) {
-        if (s == null) {
-            return null;
-        }
+    private static Integer parseInt(String s) {
         try {
-            BigDecimal v = new BigDecimal(s.trim());
-            return v.signum() > 0 ? v : null;
+            return s == null ? null : Integer.valueOf(s.trim());
         } catch (NumberFormatException e) {
             return null;
         }

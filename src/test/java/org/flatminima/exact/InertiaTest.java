@@ -100,6 +100,25 @@ class InertiaTest extends QuietTest {
     }
 
     @Test
+    void diagonalCongruenceWithSharedFactorsKeepsTheKnownInertia() {
+        // D (Q diag(d) Q^T) D with D a diagonal of small primes and their products: entries share factors
+        // row by row, so the common-factor removal has to revise its guesses; the inertia is that of diag(d)
+        long[] factors = {1, 2, 3, 5, 6, 7, 10, 15};
+        Property.forAll("diagonalCongruenceSharedFactors", 40, 39L, rnd -> {
+            int n = rnd.nextInt(2, 8);
+            Rational[] d = randomSpectrum(rnd, n);
+            Rational[][] a = withSpectrum(RandomOrthogonal.orthogonal(rnd, n), d);
+            Rational[] scale = new Rational[n];
+            for (int i = 0; i < n; i++) {
+                scale[i] = Rational.of(factors[rnd.nextInt(factors.length)]);
+            }
+            Rational[][] s = RationalMatrices.diagonal(n, n, scale);
+            Rational[][] c = RationalMatrices.multiply(RationalMatrices.multiply(s, a), s);
+            assertEquals(count(d), Inertia.of(c));
+        });
+    }
+
+    @Test
     void zeroDiagonalNeedsTwoByTwoPivots() {
         assertEquals(new Inertia(1, 0, 1), Inertia.of(RationalMatrices.of(new long[][] {{0, 1}, {1, 0}})));
         assertEquals(new Inertia(1, 1, 1),
@@ -109,6 +128,47 @@ class InertiaTest extends QuietTest {
         // [[0, 1, 1], [1, 0, 1], [1, 1, 0]] has eigenvalues 2, -1, -1
         assertEquals(new Inertia(2, 0, 1),
                 Inertia.of(RationalMatrices.of(new long[][] {{0, 1, 1}, {1, 0, 1}, {1, 1, 0}})));
+    }
+
+    @Test
+    void twoByTwoPivotsAfterOneByOnePivotsKeepTheSignBookkeeping() {
+        // a negative 1x1 pivot first, then a zero-diagonal remainder
+        assertEquals(new Inertia(2, 0, 1),
+                Inertia.of(RationalMatrices.of(new long[][] {{-2, 0, 0}, {0, 0, 1}, {0, 1, 0}})));
+        assertEquals(new Inertia(1, 1, 2),
+                Inertia.of(RationalMatrices.of(new long[][] {{3, 0, 0, 0}, {0, 0, 5, 0}, {0, 5, 0, 0}, {0, 0, 0, 0}})));
+    }
+
+    @Test
+    void sparseZeroDiagonalMatricesAgreeWithGenericCongruentForms() {
+        // S with a mostly zero diagonal drives the 2x2 path; G S G^T with a random G has a generic
+        // diagonal and takes 1x1 pivots only, so the two code paths check each other
+        Property.forAll("sparseZeroDiagonal", 60, 38L, rnd -> {
+            int n = rnd.nextInt(2, 8);
+            Rational[][] s = RationalMatrices.zeros(n, n);
+            for (int i = 0; i < n; i++) {
+                if (rnd.nextInt(4) == 0) {
+                    s[i][i] = RandomRationals.nonZero(rnd, 3, 2);
+                }
+                for (int j = 0; j < i; j++) {
+                    if (rnd.nextInt(3) == 0) {
+                        s[i][j] = RandomRationals.nonZero(rnd, 3, 2);
+                        s[j][i] = s[i][j];
+                    }
+                }
+            }
+            Rational[][] g;
+            do {
+                g = RandomRationals.matrix(rnd, n, n, 3, 2);
+            } while (!Bareiss.isInvertible(g));
+            Rational[][] c = RationalMatrices.multiply(RationalMatrices.multiply(g, s), RationalMatrices.transpose(g));
+            Inertia in = Inertia.of(s);
+            assertEquals(in, Inertia.of(c));
+            assertEquals(Bareiss.rank(s), in.rank());
+            // negating the matrix swaps the negative and positive counts
+            assertEquals(new Inertia(in.positive(), in.zero(), in.negative()),
+                    Inertia.of(RationalMatrices.scale(s, Rational.ONE.negate())));
+        });
     }
 
     @Test

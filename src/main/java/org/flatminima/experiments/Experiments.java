@@ -1,0 +1,289 @@
+package org.flatminima.experiments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.flatminima.errors.Problem;
+import org.flatminima.errors.UserError;
+import org.flatminima.io.Json;
+import org.flatminima.io.SafeFiles;
+
+/**
+ * Runs the experiments of Section 6 as independent tasks in an output directory:
+ * {@code plan.json} (the settings), {@code tasks/ID.json} (one per finished task, written as soon as
+ * it finishes), and, once a run or a merge is complete, the figures, their data and
+ * {@code results.json} (see {@link Figures}). A task is skipped on {@code --resume} when its file
+ * exists and was made with the same settings; {@code --shard I/N} runs every N-th task; merge
+ * combines the task files of several directories.
+ */
+public final class Experiments {
+    private Experiments() {}
+
+    /** Hears about tasks as they run (the command line shows progress; library code never prints). */
+    public interface Listener {
+        /** Called before {@code task} runs; {@code doneCost} and {@code totalCost} are relative costs. */
+        void starting(ExperimentTask task, double doneCost, double totalCost);
+
+        /** Called after {@code task} finished (or was skipped, with {@code skipped} saying why). */
+        void finished(ExperimentTask task, String skipped);
+
+        Listener NONE = new Listener() {
+            @Override
+            public void starting(ExperimentTask task, double doneCost, double totalCost) {}
+
+            @Override
+            public void finished(ExperimentTask task, String skipped) {}
+        };
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param ran tasks computed now
+     * @param skipped tasks already finished (resume)
+     * @param waiting pair tasks whose minima are in other shards (run them after merging, with --resume)
+     * @param figures the figure and results files written (empty for a shard)
+     * @param checks the verdicts (empty for a shard)
+     * @param missing tasks of the selected figures not finished in the directory
+     */
+    public record Summary(int ran, int skipped, int waiting, List<String> figures, List<ClaimCheck> checks,
+            int missing) {}
+
+    /**
+     * Runs the tasks of {@code figures} (shard {@code shardIndex} of {@code shardCount}) into {@code out}
+     * and, unless sharded, writes the figures and results. {@code data} is called at most once, and only
+     * when a task needs to run. Modifies only {@code out}.
+     */
+    public static Summary run(ExperimentPlan plan, Set<String> figures, Path out, boolean resume, boolean force,
+            int shardIndex, int shardCount, Supplier<ExperimentData> data, List<String> commandLine,
+            Listener listener) {
+        Path tasksDir = out.resolve("tasks");
+        prepare(plan, figures, out, resume, force);
+        List<ExperimentTask> all = ExperimentTask.plan(plan, figures);
+        List<ExperimentTask> mine = ExperimentTask.shard(all, shardIndex, shardCount);
+        double total = mine.stream().mapToDouble(ExperimentTask::cost).sum();
+        double done = 0;
+        int ran = 0;
+        int skipped = 0;
+        int waiting = 0;
+        TaskRunner runner = null;
+        for (ExperimentTask t : mine) {
+            listener.starting(t, done, total);
+            Path file = tasksDir.resolve(t.id() + ".json");
+            String skip = null;
+            if (Files.isRegularFile(file)) {
+                JsonNode old = readTask(file);
+                if (!old.path("spec").equals(normalised(Json.mapper().valueToTree(t.spec())))) {
+                    throw new UserError(Problem.EXPERIMENT_SETTINGS_DIFFER, file, "its task differs");
+                }
+                skip = "finished earlier";
+                skipped++;
+            } else if (t.kind() == ExperimentTask.Kind.PAIR && !pairReady(tasksDir, t)) {
+                skip = "waiting for its Fig. 6 minima (in another shard)";
+                waiting++;
+            } else {
+                if (runner == null) {
+                    runner = new TaskRunner(plan, data.get(), tasksDir);
+                }
+                ObjectNode result = runner.run(t);
+                ObjectNode doc = Json.mapper().createObjectNode();
+                doc.set("spec", Json.mapper().valueToTree(t.spec()));
+                doc.setAll(result);
+                writeJson(file, doc);
+                ran++;
+            }
+            done += t.cost();
+            listener.finished(t, skip);
+        }
+        if (shardCount > 1) {
+            int missing = countMissing(tasksDir, all);
+            return new Summary(ran, skipped, waiting, List.of(), List.of(), missing);
+        }
+        Figures.Output f = Figures.write(out, plan, figures, commandLine);
+        return new Summary(ran, skipped, waiting, f.files(), f.checks(), f.missing());
+    }
+
+    /**
+     * Merges the task files of the run directories {@code dirs} (made with equal settings) into
+     * {@code out}, then writes the figures and results of every figure any of them ran. Tasks
+     * found in several directories must agree. Modifies only {@code out}.
+     */
+    public static Summary merge(List<Path> dirs, Path out, boolean force, List<String> commandLine) {
+        JsonNode first = null;
+        Path firstDir = null;
+        Set<String> figures = new LinkedHashSet<>();
+        for (Path d : dirs) {
+            Path p = d.resolve("plan.json");
+            if (!Files.isRegularFile(p)) {
+                throw new UserError(Problem.EXPERIMENT_NOT_A_RUN, d);
+            }
+            JsonNode plan = readTask(p);
+            if (first == null) {
+                first = plan;
+                firstDir = d;
+            } else if (!first.path("settings").equals(plan.path("settings"))) {
+                throw new UserError(Problem.EXPERIMENT_SETTINGS_DIFFER, d, "its plan.json differs from " + firstDir
+                        + "'s");
+            }
+            plan.path("figures").forEach(n -> figures.add(n.asText()));
+        }
+        ExperimentPlan plan = planOf(first, firstDir);
+        Path tasksDir = out.resolve("tasks");
+        if (Files.isDirectory(tasksDir) && !force && !isEmpty(tasksDir)) {
+            throw new UserError(Problem.EXPERIMENT_OUT_EXISTS, out);
+        }
+        if (force) {
+            deleteQuietly(tasksDir);
+        }
+        Map<String, Path> sources = new LinkedHashMap<>();
+        for (Path d : dirs) {
+            for (Path f : list(d.resolve("tasks"))) {
+                String name = f.getFileName().toString();
+                Path seen = sources.get(name);
+                if (seen == null) {
+                    sources.put(name, f);
+                } else if (name.endsWith(".json") && !readTask(seen).path("spec").equals(readTask(f).path("spec"))
+                        || name.endsWith(".json") && !readTask(seen).path("result").equals(readTask(f).path("result"))) {
+                    throw new UserError(Problem.EXPERIMENT_SETTINGS_DIFFER, f, "it disagrees with " + seen);
+                }
+            }
+        }
+        for (Map.Entry<String, Path> e : sources.entrySet()) {
+            try {
+                SafeFiles.writeBytes(tasksDir.resolve(e.getKey()), Files.readAllBytes(e.getValue()));
+            } catch (IOException ex) {
+                throw new UserError(Problem.FILE_UNREADABLE, e.getValue(), ex.getMessage());
+            }
+        }
+        ObjectNode planDoc = ((ObjectNode) first.deepCopy());
+        planDoc.set("figures", Json.mapper().valueToTree(new ArrayList<>(figures)));
+        writeJson(out.resolve("plan.json"), planDoc);
+        Figures.Output f = Figures.write(out, plan, figures, commandLine);
+        return new Summary(0, sources.size(), 0, f.files(), f.checks(), f.missing());
+    }
+
+    /** Reads the plan a run directory was made with. */
+    static ExperimentPlan planOf(JsonNode planDoc, Path dir) {
+        try {
+            ExperimentPlan p = Json.mapper().treeToValue(planDoc.path("plan"), ExperimentPlan.class);
+            if (p == null || !Json.mapper().valueToTree(p.settingsText()).equals(planDoc.path("settings"))) {
+                throw new UserError(Problem.EXPERIMENT_NOT_A_RUN, dir);
+            }
+            return p;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new UserError(Problem.EXPERIMENT_NOT_A_RUN, dir);
+        }
+    }
+
+    private static void prepare(ExperimentPlan plan, Set<String> figures, Path out, boolean resume, boolean force) {
+        Path planFile = out.resolve("plan.json");
+        Path tasksDir = out.resolve("tasks");
+        JsonNode settings = Json.mapper().valueToTree(plan.settingsText());
+        Set<String> figs = new TreeSet<>(figures);
+        if (Files.isRegularFile(planFile) && !force) {
+            JsonNode old = readTask(planFile);
+            if (!old.path("settings").equals(settings)) {
+                throw new UserError(Problem.EXPERIMENT_SETTINGS_DIFFER, out, "see its plan.json");
+            }
+            old.path("figures").forEach(n -> figs.add(n.asText()));
+        }
+        if (!resume && !force && Files.isDirectory(tasksDir) && !isEmpty(tasksDir)) {
+            throw new UserError(Problem.EXPERIMENT_OUT_EXISTS, out);
+        }
+        if (force) {
+            deleteQuietly(tasksDir);
+        }
+        ObjectNode doc = Json.mapper().createObjectNode();
+        doc.put("scale", plan.scale());
+        doc.set("plan", Json.mapper().valueToTree(plan));
+        doc.set("figures", Json.mapper().valueToTree(new ArrayList<>(figs)));
+        doc.set("settings", settings);
+        writeJson(planFile, doc);
+        try {
+            Files.createDirectories(tasksDir);
+        } catch (IOException e) {
+            throw new UserError(Problem.FILE_WRITE_FAILED, tasksDir, e.getMessage());
+        }
+    }
+
+    private static boolean pairReady(Path tasksDir, ExperimentTask t) {
+        for (String id : new String[] {ExperimentTask.minimumId("sgd", t.seed()),
+            ExperimentTask.minimumId("adam", t.otherSeed())}) {
+            if (!Files.isRegularFile(tasksDir.resolve(id + ".json"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static int countMissing(Path tasksDir, List<ExperimentTask> all) {
+        int n = 0;
+        for (ExperimentTask t : all) {
+            if (!Files.isRegularFile(tasksDir.resolve(t.id() + ".json"))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Reads a JSON file of a run directory. */
+    public static JsonNode readTask(Path file) {
+        try {
+            return Json.mapper().readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UserError(Problem.FILE_UNREADABLE, file, e.getMessage());
+        }
+    }
+
+    /** {@code node} as it reads back from a file (the shared mapper reads numbers as BigDecimal). */
+    static JsonNode normalised(JsonNode node) {
+        try {
+            return Json.mapper().readTree(Json.mapper().writeValueAsString(node));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void writeJson(Path file, JsonNode doc) {
+        try {
+            SafeFiles.writeString(file, Json.mapper().writeValueAsString(doc) + "\n");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        return list(dir).isEmpty();
+    }
+
+    private static List<Path> list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UserError(Problem.FILE_UNREADABLE, dir, e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            SafeFiles.deleteTree(dir);
+        } catch (IOException e) {
+            throw new UserError(Problem.FILE_WRITE_FAILED, dir, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package org.flatminima.inspect;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.flatminima.exact.Inertia;
+import org.flatminima.io.CaseFile;
+import org.flatminima.io.Json;
+import org.flatminima.linalg.Matrix;
+import org.flatminima.model.LinearNetwork;
+import org.flatminima.model.Loss;
+import org.flatminima.numbers.Rational;
+import org.flatminima.precise.ApfloatMatrices;
+import org.flatminima.precise.SymmetricEigen;
+
+/**
+ * Everything {@code flatminima inspect} says about one exact network: its loss, gradient and Hessian
+ * spectrum, whether it is a global minimum and a flattest one, and its layers through the lens of
+ * Theorems 2 and 3. Decisions are exact (rational arithmetic and inertia) wherever the input allows;
+ * every other number is computed at D digits and labelled so.
+ */
+public final class Inspection {
+    /** Largest Hessian for which lambda_max is enclosed and flatness decided by exact inertia. */
+    public static final int EXACT_DECISION_LIMIT = 400;
+
+    private final LinearNetwork<Rational> net;
+    private final int digits;
+    private final int work;
+
+    private Inspection(LinearNetwork<Rational> net, int digits) {
+        this.net = net;
+        this.digits = digits;
+        this.work = digits + 10;
+    }
+
+    /** Inspects {@code c} at {@code digits} digits; {@code withHessian} adds the exact Hessian. */
+    public static ObjectNode run(CaseFile.Case c, int digits, boolean withHessian) {
+        return new Inspection(c.network(), digits).build(c, withHessian);
+    }
+
+    private ObjectNode build(CaseFile.Case c, boolean withHessian) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        int m = net.depth();
+        int n = net.parameterCount();
+        out.put("case", c.path() == null ? null : c.path().toString());
+        out.put("digits", digits);
+        ArrayNode dims = out.putArray("dims");
+        for (int d : net.dims()) {
+            dims.add(d);
+        }
+        out.put("depth", m);
+        out.put("parameters", n);
+        out.put("sigma_x", net.sigmaIsIdentity() ? "identity" : "given");
+        out.put("moments_from_samples", c.fromSamples());
+
+        // ---- loss and gradient: exact ----
+        Rational loss = Loss.value(net);
+        out.put("loss", decimal(loss));
+        out.put("loss_exact", loss.toString());
+        if (c.fromSamples()) {
+            out.put("sample_loss", decimal(sampleLoss(c)));
+            out.put("sample_loss_exact", sampleLoss(c).toString());
+        }
+        Rational[] g = Loss.gradient(net);
+        Rational g2 = Rational.ZERO;
+        for (Rational x : g) {
+            g2 = g2.add(x.multiply(x));
+        }
+        out.put("gradient_norm", decimal(sqrt(g2)));
+
+        // ---- Hessian: exact, spectrum at D digits ----
+        Matrix<Rational> hExact = Loss.hessian(net);
+        Rational[][] h = hExact.toArray();
+        SymmetricEigen.Decomposition eig = SymmetricEigen.decompose(ApfloatMatrices.fromRational(h, work), work);
+        Apfloat[] ev = eig.eigenvalues();
+        Apfloat lambdaMax = ev[0];
+        out.put("lambda_max", decimal(lambdaMax));
+        out.put("lambda_min", decimal(ev[ev.length - 1]));
+        ArrayNode evs = out.putArray("hessian_eigenvalues");
+        for (Apfloat x : ev) {
+            evs.add(decimal(x));
+        }
+        Inertia hInertia = n <= EXACT_DECISION_LIMIT ? Inertia.of(h) : null;
+        if (hInertia != null) {
+            ObjectNode in = out.putObject("hessian_inertia");
+            in.put("negative", hInertia.negative());
+            in.put("zero", hInertia.zero());
+            in.put("positive", hInertia.positive());
+            in.put("rank", hInertia.rank());
+            in.put("method", "exact: symmetric LDL^T over the rationals");
+        }
+        ObjectNode lmEnc = out.putObject("lambda_max_enclosure");
+        Rational[] enclosure = n <= EXACT_DECISION_LIMIT ? encloseTop(h, lambdaMax) : null;
+        if (enclosure != null) {
+            lmEnc.put("lower", decimal(enclosure[0]));
+            lmEnc.put("upper", decimal(enclosure[1]));
+            lmEnc.put("method", enclosure[0].equals(enclosure[1])
+                    ? "exact: lambda_max is rational; confirmed by exact inertia of H - lambda I"
+                    : "certified: exact inertia shows an eigenvalue above the lower end and none above the upper end");
+        } else {
+            lmEnc.put("method", "numerical: eigenvalues at " + work + " working digits, residual ||HV - V Lambda||_F = "
+                    + ApfloatMatrices.toDecimalString(eig.residualNorm(), 3));
+        }
+        if (withHessian) {
+            ArrayNode rows = out.putArray("hessian");
+            for (Rational[] row : h) {
+                ArrayNode r = rows.addArray();
+                for (Rational x : row) {
+                    r.add(x.toString());
+                }
+            }
+        }
+
+        // ---- global minimum: exact ----
+        Matrix<Rational> residual = Loss.residual(net);
+        boolean onMinimum = residual.isZero();
+        out.put("on_global_minimum", onMinimum);
+        ObjectNode verdicts = out.putObject("verdicts");
+        ObjectNode vMin = verdicts.putObject("on_global_minimum");
+        vMin.put("method", "exact");
+        vMin.put("reason", onMinimum ? "W_m...W_1 - T is exactly zero (and Sigma_x is positive definite)"
+                : "W_m...W_1 - T has a non-zero entry " + firstNonZero(residual));
+
+        // ---- flattest: Theorem 1 ----
+        ObjectNode vFlat = verdicts.putObject("is_flattest");
+        Rational[][] target = net.target().toArray();
+        FlattestValue fv = FlattestValue.of(target, m, digits);
+        out.put("sigma_max_T", decimal(fv.sigmaMax()));
+        if (!net.sigmaIsIdentity()) {
+            out.putNull("flattest_sharpness");
+            out.putNull("is_flattest");
+            vFlat.put("method", "not decided");
+            vFlat.put("reason", "Theorem 1 assumes white data (A2: Sigma_x = I); this case gives another Sigma_x");
+        } else {
+            out.put("flattest_sharpness", fv.isExact() ? decimal(fv.exact()) : decimal(fv.approx()));
+            if (fv.isExact()) {
+                out.put("flattest_sharpness_exact", fv.exact().toString());
+            } else {
+                ObjectNode b = out.putObject("flattest_sharpness_enclosure");
+                b.put("lower", decimal(fv.lower()));
+                b.put("upper", decimal(fv.upper()));
+            }
+            decideFlattest(out, vFlat, onMinimum, h, hInertia, fv, lambdaMax);
+        }
+        out.put("assumption_a1", a1Holds());
+
+        // ---- layers: Theorems 2 and 3, at D digits ----
+        out.set("layers", new LayerAnalysis(net, digits).toJson());
+        return out;
+    }
+
+    private void decideFlattest(ObjectNode out, ObjectNode v, boolean onMinimum, Rational[][] h, Inertia hInertia,
+                                FlattestValue fv, Apfloat lambdaMax) {
+        if (!onMinimum) {
+            out.put("is_flattest", false);
+            v.put("method", "exact");
+            v.put("reason", "not a global minimum, so not in the set of flattest global minima");
+            return;
+        }
+        if (!a1Holds()) {
+            out.putNull("is_flattest");
+            v.put("method", "not decided");
+            v.put("reason", "Theorem 1 assumes A1 (min_j d_j >= min(d_x, d_y)); this network has a bottleneck");
+            return;
+        }
+        if (hInertia == null) {
+            Apfloat diff = ApfloatMath.abs(lambdaMax.subtract(fv.approx()));
+            Apfloat tol = new Apfloat(BigInteger.TEN.pow(0)).divide(new Apfloat(BigInteger.TEN.pow(digits - 5), work))
+                    .multiply(ApfloatMath.abs(fv.approx()).add(new Apfloat(1, work)));
+            boolean flat = diff.compareTo(tol) <= 0;
+            out.put("is_flattest", flat);
+            v.put("method", "numerical");
+            v.put("tolerance", ApfloatMatrices.toDecimalString(tol, 3));
+            v.put("margin", ApfloatMatrices.toDecimalString(diff, 3));
+            v.put("reason", "|lambda_max - lambda*| compared with 10^-(D-5) (1 + lambda*), D = " + digits
+                    + ", since the Hessian is too large for exact inertia");
+            return;
+        }
+        if (fv.isExact()) {
+            Rational star = fv.exact();
+            Inertia shifted = Inertia.of(negShift(h, star));
+            if (shifted.negative() > 0) {
+                out.put("is_flattest", false);
+                v.put("method", "exact");
+                v.put("reason", shifted.negative() + " eigenvalue(s) of H exceed lambda* = " + star
+                        + " (exact inertia of lambda* I - H)");
+            } else if (shifted.zero() > 0) {
+                out.put("is_flattest", true);
+                v.put("method", "exact");
+                v.put("reason", "lambda_max(H) = lambda* = " + star + " exactly: lambda* I - H is positive semidefinite"
+                        + " with a " + shifted.zero() + "-dimensional kernel (exact inertia)");
+            } else {
+                out.put("is_flattest", false);
+                v.put("method", "exact");
+                v.put("reason", "lambda_max(H) < lambda* = " + star + ", which contradicts Theorem 1 (exact inertia)");
+            }
+            return;
+        }
+        int above = Inertia.countAbove(h, fv.upper());
+        if (above > 0) {
+            out.put("is_flattest", false);
+            v.put("method", "certified");
+            v.put("reason", "an eigenvalue of H exceeds " + decimal(fv.upper()) + ", a certified upper bound of lambda*");
+            return;
+        }
+        int aboveLow = Inertia.countAbove(h, fv.lower());
+        if (aboveLow == 0) {
+            out.put("is_flattest", false);
+            v.put("method", "certified");
+            v.put("reason", "lambda_max(H) <= " + decimal(fv.lower()) + " < lambda*, which contradicts Theorem 1");
+            return;
+        }
+        out.put("is_flattest", true);
+        v.put("method", "consistent");
+        Rational width = fv.upper().subtract(fv.lower());
+        v.put("width", decimal(width));
+        v.put("reason", "lambda_max(H) and lambda* (irrational) both lie in the certified interval ["
+                + decimal(fv.lower()) + ", " + decimal(fv.upper()) + "] (exact inertia); equality holds within its width");
+    }
+
+    /** A certified rational enclosure [lo, hi] of lambda_max(H), or null if the D-digit value cannot be confirmed. */
+    private Rational[] encloseTop(Rational[][] h, Apfloat approx) {
+        Rational center = ApfloatMatrices.toRational(approx);
+        Rational exactCandidate = FlattestValue.exactTopEigenvalue(h, approx, digits);
+        if (exactCandidate != null) {
+            return new Rational[] {exactCandidate, exactCandidate};
+        }
+        Rational delta = Rational.of(BigInteger.ONE, BigInteger.TEN.pow(Math.max(3, digits - 3)))
+                .multiply(center.abs().add(Rational.ONE));
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Rational lo = center.subtract(delta);
+            Rational hi = center.add(delta);
+            if (Inertia.countAbove(h, hi) == 0 && Inertia.countAbove(h, lo) > 0) {
+                return new Rational[] {lo, hi};
+            }
+            delta = delta.multiply(Rational.of(1000));
+        }
+        return null;
+    }
+
+    private boolean a1Holds() {
+        int[] d = net.dims();
+        int low = Math.min(d[0], d[d.length - 1]);
+        for (int x : d) {
+            if (x < low) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Rational[][] negShift(Rational[][] h, Rational s) {
+        int n = h.length;
+        Rational[][] out = new Rational[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                Rational x = h[i][j].negate();
+                out[i][j] = i == j ? x.add(s) : x;
+            }
+        }
+        return out;
+    }
+
+    private Rational sampleLoss(CaseFile.Case c) {
+        Matrix<Rational> pred = c.samplesX().multiply(net.product().transpose());
+        Matrix<Rational> diff = c.samplesY().subtract(pred);
+        return diff.frobeniusSquared().divide(Rational.of(c.samplesX().rows()));
+    }
+
+    private static String firstNonZero(Matrix<Rational> r) {
+        for (int i = 0; i < r.rows(); i++) {
+            for (int j = 0; j < r.cols(); j++) {
+                if (!r.get(i, j).isZero()) {
+                    return "(" + (i + 1) + "," + (j + 1) + ") = " + r.get(i, j);
+                }
+            }
+        }
+        return "";
+    }
+
+    private Apfloat sqrt(Rational x) {
+        Apfloat a = ApfloatMatrices.fromRational(x, work);
+        return a.signum() == 0 ? a : ApfloatMath.sqrt(a);
+    }
+
+    private String decimal(Rational x) {
+        return ApfloatMatrices.toDecimalString(ApfloatMatrices.fromRational(x, work), digits);
+    }
+
+    private String decimal(Apfloat x) {
+        return ApfloatMatrices.toDecimalString(x, digits);
+    }
+}

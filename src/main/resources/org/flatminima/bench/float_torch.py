@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""PyTorch reference for flatminima's float path, run by `flatminima bench float` and .ci/compare-torch.
+
+Modes (one JSON object per line on stdout):
+  bench --width D --depth M --samples N --iterations K --repeats R --dtype float32|float64
+      times the full-batch gradient, one Hessian-vector product (double backward from scratch), and K power
+      iterations in the PyHessian style (one forward and create_graph backward, then K products with the graph
+      retained), single thread; wall-clock and process CPU seconds.
+  sharpness --weights W.npz --inputs X.npy --targets Y.npy --iterations K [--activation relu|linear]
+      plain HVP power iteration (as PyHessian) in float64 on the loss (1/n) sum ||y - f(x)||^2; prints lambda.
+"""
+import argparse
+import json
+import sys
+import time
+
+import torch
+
+torch.set_num_threads(1)
+
+
+def forward(params, x, activation, biases):
+    h = x
+    m = len(params) // (2 if biases else 1)
+    for j in range(m):
+        w = params[2 * j] if biases else params[j]
+        h = h @ w.T
+        if biases:
+            h = h + params[2 * j + 1]
+        if j < m - 1 and activation == "relu":
+            h = torch.relu(h)
+    return h
+
+
+def loss_fn(params, x, y, activation, biases):
+    return ((forward(params, x, activation, biases) - y) ** 2).sum() / x.shape[0]
+
+
+def bench(a):
+    dtype = torch.float32 if a.dtype == "float32" else torch.float64
+    g = torch.Generator().manual_seed(7)
+    x = torch.randn(a.samples, a.width, generator=g, dtype=dtype)
+    y = torch.randn(a.samples, a.width, generator=g, dtype=dtype)
+    params = [(torch.randn(a.width, a.width, generator=g, dtype=dtype) * (2.0 / a.width) ** 0.5).requires_grad_()
+              for _ in range(a.depth)]
+    v = [torch.randn(p.shape, generator=g, dtype=dtype) for p in params]
+
+    def gradient():
+        loss = loss_fn(params, x, y, "relu", False)
+        return torch.autograd.grad(loss, params)
+
+    def hvp():
+        loss = loss_fn(params, x, y, "relu", False)
+        grads = torch.autograd.grad(loss, params, create_graph=True)
+        return torch.autograd.grad(grads, params, grad_outputs=v)
+
+    def power():
+        loss = loss_fn(params, x, y, "relu", False)
+        grads = torch.autograd.grad(loss, params, create_graph=True)
+        u = [t / torch.sqrt(sum((s * s).sum() for s in v)) for t in v]
+        lam = None
+        for _ in range(a.iterations):
+            hu = torch.autograd.grad(grads, params, grad_outputs=u, retain_graph=True)
+            lam = sum((h * w).sum() for h, w in zip(hu, u)).item()
+            norm = torch.sqrt(sum((h * h).sum() for h in hu))
+            u = [h / norm for h in hu]
+        return lam
+
+    gradient()
+    hvp()
+    times = {"gradient": [], "hvp": [], "power%d" % a.iterations: []}
+    cpu = {name: [] for name in times}
+    for _ in range(a.repeats):
+        for name, fn in (("gradient", gradient), ("hvp", hvp), ("power%d" % a.iterations, power)):
+            s = time.perf_counter()
+            c = time.process_time()
+            fn()
+            times[name].append(time.perf_counter() - s)
+            cpu[name].append(time.process_time() - c)
+    out = {"torch": torch.__version__, "threads": torch.get_num_threads(), "dtype": a.dtype}
+    for name, ts in times.items():
+        ts = sorted(ts)
+        out[name] = {"best_s": ts[0], "median_s": ts[len(ts) // 2], "best_cpu_s": min(cpu[name]), "repeats": len(ts)}
+    print(json.dumps(out))
+
+
+def sharpness(a):
+    import numpy as np
+    w = np.load(a.weights)
+    m = 0
+    while ("W%d" % (m + 1)) in w.files:
+        m += 1
+    biases = "b1" in w.files
+    params = []
+    for j in range(1, m + 1):
+        params.append(torch.tensor(w["W%d" % j], dtype=torch.float64, requires_grad=True))
+        if biases:
+            params.append(torch.tensor(w["b%d" % j], dtype=torch.float64, requires_grad=True))
+    x = torch.tensor(np.load(a.inputs), dtype=torch.float64)
+    y = torch.tensor(np.load(a.targets), dtype=torch.float64)
+    loss = loss_fn(params, x, y, a.activation, biases)
+    grads = torch.autograd.grad(loss, params, create_graph=True)
+    g = torch.Generator().manual_seed(0)
+    u = [torch.randn(p.shape, generator=g, dtype=torch.float64) for p in params]
+    norm = torch.sqrt(sum((t * t).sum() for t in u))
+    u = [t / norm for t in u]
+    lam = None
+    for _ in range(a.iterations):
+        hu = torch.autograd.grad(grads, params, grad_outputs=u, retain_graph=True)
+        lam = sum((h * t).sum() for h, t in zip(hu, u)).item()
+        norm = torch.sqrt(sum((h * h).sum() for h in hu))
+        u = [h / norm for h in hu]
+    print(json.dumps({"lambda_power": lam, "iterations": a.iterations, "loss": loss.item(), "torch": torch.__version__}))
+
+
+def main():
+    p = argparse.ArgumentParser()
+    sub = p.add_subparsers(dest="mode", required=True)
+    b = sub.add_parser("bench")
+    b.add_argument("--width", type=int, default=784)
+    b.add_argument("--depth", type=int, default=6)
+    b.add_argument("--samples", type=int, default=2000)
+    b.add_argument("--iterations", type=int, default=20)
+    b.add_argument("--repeats", type=int, default=3)
+    b.add_argument("--dtype", default="float32")
+    s = sub.add_parser("sharpness")
+    s.add_argument("--weights", required=True)
+    s.add_argument("--inputs", required=True)
+    s.add_argument("--targets", required=True)
+    s.add_argument("--iterations", type=int, default=1000)
+    s.add_argument("--activation", default="relu")
+    a = p.parse_args()
+    bench(a) if a.mode == "bench" else sharpness(a)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
