@@ -58,6 +58,7 @@ public final class Decisions {
                     .withMargin(margin).withDetail("bound", value.exact()).withDetail("lambda_max_approx", approx);
         }
         if (ExactAlgebra.countAbove(h, value.hi()) >= 1) {
+            margin = Math.max(0, margin); // certified: lambda_max > hi >= the bound, whatever the double estimate says
             return Outcome.of(Verdict.CERTIFIED, "inertia: an eigenvalue lies above the upper end of the enclosure "
                     + value.describe() + " of " + what).withMargin(margin).withDetail("lambda_max_approx", approx);
         }
