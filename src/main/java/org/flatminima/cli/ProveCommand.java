@@ -13,6 +13,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.flatminima.errors.Problem;
 import org.flatminima.errors.UserError;
+import org.flatminima.io.Json;
+import org.flatminima.io.SafeFiles;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flatminima.proofs.CheckedObligationRunner;
 import org.flatminima.proofs.ObligationOutcome;
 import org.flatminima.proofs.ProofFile;
@@ -49,9 +53,20 @@ public final class ProveCommand implements Callable<Integer> {
     @Option(names = "--details", description = "print the detail of every obligation, not only of open or failed ones")
     boolean details;
 
+    @Option(names = "--json", paramLabel = "FILE", description = "also write every step and obligation outcome as JSON")
+    Path json;
+
+    @Option(names = "--force", description = "overwrite an existing --json file")
+    boolean force;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (json != null) {
+            SafeFiles.requireWritable(json, force);
+        }
+        ObjectNode root = Json.mapper().createObjectNode();
+        ArrayNode filesNode = root.putArray("files");
         List<Path> paths = expand(files.isEmpty() ? List.of(Path.of("proofs")) : files);
         List<ProofFile> proofs = new ArrayList<>();
         for (Path p : paths) {
@@ -76,9 +91,25 @@ public final class ProveCommand implements Callable<Integer> {
                 }
                 out.flush();
             });
+            ObjectNode fileNode = filesNode.addObject();
+            fileNode.put("path", proof.path().toString());
+            fileNode.put("title", proof.title());
+            ArrayNode stepsNode = fileNode.putArray("steps");
             for (StepOutcome s : outcomes) {
                 totals.merge(s.status(), 1, Integer::sum);
                 steps++;
+                ObjectNode stepNode = stepsNode.addObject();
+                stepNode.put("number", s.step().number());
+                stepNode.put("text", s.step().text());
+                stepNode.put("status", s.status().label());
+                ArrayNode obs = stepNode.putArray("obligations");
+                for (ObligationOutcome o : s.outcomes()) {
+                    ObjectNode on = obs.addObject();
+                    on.put("obligation", o.obligation().text());
+                    on.put("status", o.status().label());
+                    on.put("detail", o.detail());
+                    on.put("seconds", o.seconds());
+                }
             }
         }
         out.println();
@@ -88,6 +119,19 @@ public final class ProveCommand implements Callable<Integer> {
                     .append(s.label().toLowerCase(Locale.ROOT));
         }
         out.printf(Locale.ROOT, "summary: %d files, %d steps: %s%n", proofs.size(), steps, summary);
+        if (json != null) {
+            ObjectNode sum = root.putObject("summary");
+            sum.put("files", proofs.size());
+            sum.put("steps", steps);
+            for (StepStatus s : StepStatus.values()) {
+                sum.put(s.label(), totals.getOrDefault(s, 0));
+            }
+            try {
+                SafeFiles.writeString(json, Json.mapper().writeValueAsString(root) + "\n");
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         return totals.getOrDefault(StepStatus.FAILED, 0) > 0 ? EXIT_FAILED : 0;
     }
 

@@ -11,8 +11,8 @@ import org.flatminima.numbers.Rational;
  * with a positive diagonal or a positive scalar (whichever gives smaller numbers); by Sylvester's law of
  * inertia neither changes the inertia. The elimination keeps the remaining Schur complement S in the form
  * S = B / mu with B an integer matrix and only the sign of mu tracked: a 1x1 pivot p gives
- * B' = B_pp B - b b^T and mu' = mu B_pp; a 2x2 pivot block P gives B'_ij = det [[P, B_Pj], [B_iP, B_ij]]
- * and mu' = mu det P. After each step B' is divided by the gcd of its entries, so that B' is always the
+ * B' = B_pp B - b b^T and mu' = mu B_pp; a 2x2 pivot block P (indices p, q) gives
+ * B'_ij = det [[P, B_{pq,j}], [B_{i,pq}, B_ij]] and mu' = mu det P. After each step B' is divided by the gcd of its entries, so that B' is always the
  * primitive part (up to sign) of the bordered minors det A[K+i, K+j] (never larger than the numbers of Bareiss's
  * fraction-free elimination, and on structured matrices such as Hessians far smaller, because the common
  * factors that Bareiss keeps are removed). Pivot rule (Bunch-Parlett's order with the exact criterion
@@ -20,6 +20,9 @@ import org.flatminima.numbers.Rational;
  * which counts sign(B_pp) sign(mu); when the remaining diagonal is all zero, a non-zero off-diagonal pair
  * (i, j) gives the 2x2 pivot [[0, a], [a, 0]] with one negative and one positive eigenvalue; when
  * everything left is zero, the remaining indices are zero eigenvalues.
+ *
+ * <p>For many shifts of one low-rank matrix (bisection on a Hessian at a global minimum) use
+ * {@link ShiftedInertia}, which answers each shift with an r x r inertia.
  *
  * @param negative number of negative eigenvalues
  * @param zero number of zero eigenvalues (the nullity)
@@ -38,7 +41,7 @@ public record Inertia(int negative, int zero, int positive) {
         if (!RationalMatrices.isSymmetric(symmetric)) {
             throw new IllegalArgumentException("inertia needs a symmetric matrix");
         }
-        return ofIntegerLower(integerLower(symmetric));
+        return ofIntegerLower(integerLower(symmetric), null);
     }
 
     /** True if every eigenvalue of the symmetric matrix is &gt;= 0. */
@@ -132,8 +135,25 @@ public record Inertia(int negative, int zero, int positive) {
         return m;
     }
 
-    /** Inertia of the symmetric integer matrix whose lower triangle is {@code l} (modifies l). */
-    private static Inertia ofIntegerLower(BigInteger[][] l) {
+    /**
+     * The inertia of a symmetric matrix, and in {@code pivots} (if not null; it is cleared and filled) the
+     * eliminated indices J: |J| is the rank and the principal submatrix A[J, J] is invertible.
+     */
+    static Inertia of(Rational[][] symmetric, java.util.List<Integer> pivots) {
+        if (!RationalMatrices.isSymmetric(symmetric)) {
+            throw new IllegalArgumentException("inertia needs a symmetric matrix");
+        }
+        if (pivots != null) {
+            pivots.clear();
+        }
+        return ofIntegerLower(integerLower(symmetric), pivots);
+    }
+
+    /**
+     * Inertia of the symmetric integer matrix whose lower triangle is {@code l} (modifies l), recording the
+     * pivot indices in {@code pivots} when it is not null (modifies it).
+     */
+    private static Inertia ofIntegerLower(BigInteger[][] l, java.util.List<Integer> pivots) {
         int n = l.length;
         int[] active = new int[n];
         for (int i = 0; i < n; i++) {
@@ -162,6 +182,9 @@ public record Inertia(int negative, int zero, int positive) {
                 }
                 muSign *= piv.signum();
                 left = remove(active, left, p);
+                if (pivots != null) {
+                    pivots.add(p);
+                }
                 for (int t = 0; t < left; t++) {
                     int i = active[t];
                     colP[i] = get(l, i, p);
@@ -204,25 +227,23 @@ public record Inertia(int negative, int zero, int positive) {
             }
             int q = bi;
             p = bj;
-            BigInteger app = l[p][p], aqq = l[q][q], apq = l[q][p];
-            BigInteger detP = app.multiply(aqq).subtract(apq.multiply(apq));
-            // the pivot block of S is P / mu: det has the sign of det P; with a zero diagonal it is negative
-            if (detP.signum() < 0) {
-                neg++;
-                pos++;
-            } else if (app.add(aqq).signum() * muSign > 0) {
-                pos += 2;
-            } else {
-                neg += 2;
-            }
-            muSign *= detP.signum();
+            // pivot block P = [[0, a], [a, 0]]: det P = -a^2 < 0, so P / mu has one eigenvalue of each sign
+            BigInteger a = l[q][p];
+            neg++;
+            pos++;
+            muSign = -muSign;
             left = remove(active, left, p);
             left = remove(active, left, q);
+            if (pivots != null) {
+                pivots.add(p);
+                pivots.add(q);
+            }
             for (int t = 0; t < left; t++) {
                 int i = active[t];
                 colP[i] = get(l, i, p);
                 colQ[i] = get(l, i, q);
             }
+            BigInteger aSquared = a.multiply(a);
             for (int t = 0; t < left; t++) {
                 int i = active[t];
                 BigInteger[] row = l[i];
@@ -231,11 +252,9 @@ public record Inertia(int negative, int zero, int positive) {
                     if (j > i) {
                         continue;
                     }
-                    // det [[app, apq, a_pj], [apq, aqq, a_qj], [a_ip, a_iq, a_ij]]
-                    BigInteger aij = row[j], aip = colP[i], aiq = colQ[i], apj = colP[j], aqj = colQ[j];
-                    row[j] = app.multiply(aqq.multiply(aij).subtract(aqj.multiply(aiq)))
-                            .subtract(apq.multiply(apq.multiply(aij).subtract(aqj.multiply(aip))))
-                            .add(apj.multiply(apq.multiply(aiq).subtract(aqq.multiply(aip))));
+                    // det [[0, a, b_pj], [a, 0, b_qj], [b_ip, b_iq, b_ij]] = a (b_ip b_qj + b_iq b_pj) - a^2 b_ij
+                    BigInteger cross = colP[i].multiply(colQ[j]).add(colQ[i].multiply(colP[j]));
+                    row[j] = a.multiply(cross).subtract(aSquared.multiply(row[j]));
                 }
             }
             removeContent(l, active, left);

@@ -86,7 +86,7 @@ public record ExperimentPlan(String scale, int side, int samples, double noiseSt
     public static ExperimentPlan quick() {
         return new ExperimentPlan("quick", 7, 1000, 1.25, 1, Precision.FLOAT32, LossScale.ELEMENT,
                 new int[] {2, 4, 6, 8, 10, 12}, ladder(16, 12), 100, 40, 1e-3, 1e3, 1.25, 1, 60,
-                6, 4, 0.5, 100, 1e-3, 100, 60, 100, 30, 61, 300);
+                6, 4, 0.5, 100, 1e-3, 100, 200, 100, 30, 61, 600);
     }
 
     /** The paper's scale: 784-wide layers, the 10,000 digits, depths 2 to 20. Hours on a laptop. */

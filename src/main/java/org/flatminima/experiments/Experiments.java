@@ -101,6 +101,12 @@ public final class Experiments {
                 doc.set("spec", Json.mapper().valueToTree(t.spec()));
                 doc.setAll(result);
                 writeJson(file, doc);
+                try {
+                    Files.deleteIfExists(tasksDir.resolve(t.id() + TaskRunner.CHECKPOINT_SUFFIX));
+                } catch (IOException e) {
+                    throw new UserError(Problem.FILE_WRITE_FAILED, tasksDir.resolve(t.id()
+                            + TaskRunner.CHECKPOINT_SUFFIX), e.getMessage());
+                }
                 ran++;
             }
             done += t.cost();

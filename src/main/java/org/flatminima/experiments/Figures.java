@@ -351,6 +351,8 @@ public final class Figures {
             lo = Double.isFinite(lo) ? lo - 1 : 0;
             hi = lo + 2;
         }
+        lo = Math.floor(lo * 100) / 100;
+        hi = Math.ceil(hi * 100) / 100;
         String panel = fig.equals("fig4") ? "Fig. 4(a)" : "Fig. 5(a)";
         if (tiles.isEmpty()) {
             int cells = g.depths().length * g.steps().length;

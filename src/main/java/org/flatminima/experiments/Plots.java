@@ -50,6 +50,10 @@ public final class Plots {
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
         c.getStyler().setMarkerSize(8);
+        c.getStyler().setXAxisDecimalPattern("0.###");
+        if (!logY) {
+            c.getStyler().setYAxisDecimalPattern("0.####");
+        }
         for (Series s : series) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
@@ -111,6 +115,7 @@ public final class Plots {
             new Color(255, 255, 191), new Color(244, 109, 67), new Color(165, 0, 38)});
         c.getStyler().setShowValue(true);
         c.getStyler().setHeatMapValueDecimalPattern("0.00");
+        c.getStyler().setDecimalPattern("0.00");
         c.getStyler().setMin(min);
         c.getStyler().setMax(max);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);

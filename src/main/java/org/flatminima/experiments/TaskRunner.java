@@ -31,9 +31,14 @@ public final class TaskRunner {
     /** Points per close-up cross-section of Fig. 7. */
     static final int CLOSE_UP_POINTS = 41;
     /** Half-width of the close-ups of Fig. 7 as a fraction of the distance between the two minima. */
-    static final double CLOSE_UP_FRACTION = 0.25;
+    static final double CLOSE_UP_FRACTION = 0.05;
     /** Relative loss change per step that stops a linear-check run. */
     static final double LINEAR_TOL = 1e-7;
+
+    /** A task interrupted mid-training resumes from {@code tasks/ID.ckpt.npz}, written every this many epochs. */
+    static final int CHECKPOINT_EPOCHS = 10;
+    /** File name suffix of a task's training checkpoint (removed once the task's result is written). */
+    public static final String CHECKPOINT_SUFFIX = ".ckpt.npz";
 
     private final ExperimentPlan plan;
     private final ExperimentData data;
@@ -89,7 +94,10 @@ public final class TaskRunner {
     private void train(ExperimentTask task, ObjectNode result, ObjectNode timing) {
         Dataset d = task.kind() == ExperimentTask.Kind.LINEAR ? data.whitened() : data.denoising();
         TrainingConfig cfg = config(task);
-        TrainingResult r = Trainer.train(cfg, d, null, null, Trainer.Listener.NONE);
+        Path checkpoint = taskDir.resolve(task.id() + CHECKPOINT_SUFFIX);
+        timing.put("resumed_from_checkpoint", java.nio.file.Files.isRegularFile(checkpoint));
+        TrainingResult r = Trainer.train(cfg, d, null, new Trainer.Checkpointing(checkpoint, CHECKPOINT_EPOCHS, true),
+                Trainer.Listener.NONE);
         timing.put("train_s", r.seconds());
         result.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
         result.put("reason", r.reason());

@@ -63,6 +63,12 @@ public record ExactNetwork(
         }
     }
 
+    /** d_0..d_m (a copy). */
+    @Override
+    public int[] dims() {
+        return dims.clone();
+    }
+
     /** The depth m. */
     public int depth() {
         return layers.size();

@@ -48,7 +48,7 @@ public record FlattestValue(Rational exact, Rational lower, Rational upper, Apfl
         if (m == 1) {
             return new FlattestValue(Rational.TWO, Rational.TWO, Rational.TWO, new Apfloat(2, work), sigma, null);
         }
-        Rational sExact = exactTopEigenvalue(tt, s, digits);
+        Rational sExact = exactTopEigenvalue(c -> Inertia.of(RationalMatrices.shift(tt, c)), s, digits);
         if (sExact != null) {
             Rational q = sExact.exactRoot(m);
             if (q != null) {
@@ -88,11 +88,12 @@ public record FlattestValue(Rational exact, Rational lower, Rational upper, Apfl
     }
 
     /**
-     * The top eigenvalue of the rational PSD matrix {@code a} if it is rational: candidates are the
+     * The top eigenvalue of a rational symmetric matrix A, given as the inertia of A - cI for any c, if it is rational: candidates are the
      * continued-fraction convergents of the D-digit value; one is accepted only when exact inertia
      * shows it is an eigenvalue with nothing above it.
      */
-    static Rational exactTopEigenvalue(Rational[][] a, Apfloat approx, int digits) {
+    static Rational exactTopEigenvalue(java.util.function.Function<Rational, Inertia> shiftedInertia, Apfloat approx,
+                                       int digits) {
         BigDecimal x = ApfloatMatrices.toBigDecimal(approx);
         BigInteger maxDen = BigInteger.TEN.pow(Math.max(2, digits / 3));
         BigInteger h0 = BigInteger.ZERO, h1 = BigInteger.ONE, k0 = BigInteger.ONE, k1 = BigInteger.ZERO;
@@ -110,7 +111,7 @@ public record FlattestValue(Rational exact, Rational lower, Rational upper, Apfl
             // only a convergent that agrees with the D-digit value is worth an exact test
             BigDecimal gap = cand.toBigDecimal(digits + 10).subtract(x).abs();
             if (cand.signum() >= 0 && gap.compareTo(tolerance) <= 0) {
-                Inertia in = Inertia.of(RationalMatrices.shift(a, cand));
+                Inertia in = shiftedInertia.apply(cand);
                 if (in.zero() > 0 && in.positive() == 0) {
                     return cand;
                 }

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.flatminima.exact.Inertia;
+import org.flatminima.exact.ShiftedInertia;
 import org.flatminima.io.CaseFile;
 import org.flatminima.io.Json;
 import org.flatminima.linalg.Matrix;
@@ -82,7 +83,9 @@ public final class Inspection {
         for (Apfloat x : ev) {
             evs.add(decimal(x));
         }
-        Inertia hInertia = n <= EXACT_DECISION_LIMIT ? Inertia.of(h) : null;
+        // one exact factorisation of H answers every shifted query (H - sI) below
+        ShiftedInertia shifted = n <= EXACT_DECISION_LIMIT ? ShiftedInertia.of(h) : null;
+        Inertia hInertia = shifted == null ? null : shifted.inertia();
         if (hInertia != null) {
             ObjectNode in = out.putObject("hessian_inertia");
             in.put("negative", hInertia.negative());
@@ -92,7 +95,7 @@ public final class Inspection {
             in.put("method", "exact: symmetric LDL^T over the rationals");
         }
         ObjectNode lmEnc = out.putObject("lambda_max_enclosure");
-        Rational[] enclosure = n <= EXACT_DECISION_LIMIT ? encloseTop(h, lambdaMax) : null;
+        Rational[] enclosure = shifted != null ? encloseTop(shifted, lambdaMax) : null;
         if (enclosure != null) {
             lmEnc.put("lower", decimal(enclosure[0]));
             lmEnc.put("upper", decimal(enclosure[1]));
@@ -142,7 +145,7 @@ public final class Inspection {
                 b.put("lower", decimal(fv.lower()));
                 b.put("upper", decimal(fv.upper()));
             }
-            decideFlattest(out, vFlat, onMinimum, h, hInertia, fv, lambdaMax);
+            decideFlattest(out, vFlat, onMinimum, shifted, fv, lambdaMax);
         }
         out.put("assumption_a1", a1Holds());
 
@@ -151,7 +154,7 @@ public final class Inspection {
         return out;
     }
 
-    private void decideFlattest(ObjectNode out, ObjectNode v, boolean onMinimum, Rational[][] h, Inertia hInertia,
+    private void decideFlattest(ObjectNode out, ObjectNode v, boolean onMinimum, ShiftedInertia h,
                                 FlattestValue fv, Apfloat lambdaMax) {
         if (!onMinimum) {
             out.put("is_flattest", false);
@@ -165,7 +168,7 @@ public final class Inspection {
             v.put("reason", "Theorem 1 assumes A1 (min_j d_j >= min(d_x, d_y)); this network has a bottleneck");
             return;
         }
-        if (hInertia == null) {
+        if (h == null) {
             Apfloat diff = ApfloatMath.abs(lambdaMax.subtract(fv.approx()));
             Apfloat tol = new Apfloat(BigInteger.TEN.pow(0)).divide(new Apfloat(BigInteger.TEN.pow(digits - 5), work))
                     .multiply(ApfloatMath.abs(fv.approx()).add(new Apfloat(1, work)));
@@ -180,17 +183,17 @@ public final class Inspection {
         }
         if (fv.isExact()) {
             Rational star = fv.exact();
-            Inertia shifted = Inertia.of(negShift(h, star));
-            if (shifted.negative() > 0) {
+            Inertia atStar = h.at(star); // inertia of H - lambda* I
+            if (atStar.positive() > 0) {
                 out.put("is_flattest", false);
                 v.put("method", "exact");
-                v.put("reason", shifted.negative() + " eigenvalue(s) of H exceed lambda* = " + star
-                        + " (exact inertia of lambda* I - H)");
-            } else if (shifted.zero() > 0) {
+                v.put("reason", atStar.positive() + " eigenvalue(s) of H exceed lambda* = " + star
+                        + " (exact inertia of H - lambda* I)");
+            } else if (atStar.zero() > 0) {
                 out.put("is_flattest", true);
                 v.put("method", "exact");
                 v.put("reason", "lambda_max(H) = lambda* = " + star + " exactly: lambda* I - H is positive semidefinite"
-                        + " with a " + shifted.zero() + "-dimensional kernel (exact inertia)");
+                        + " with a " + atStar.zero() + "-dimensional kernel (exact inertia)");
             } else {
                 out.put("is_flattest", false);
                 v.put("method", "exact");
@@ -198,14 +201,14 @@ public final class Inspection {
             }
             return;
         }
-        int above = Inertia.countAbove(h, fv.upper());
+        int above = h.countAbove(fv.upper());
         if (above > 0) {
             out.put("is_flattest", false);
             v.put("method", "certified");
             v.put("reason", "an eigenvalue of H exceeds " + decimal(fv.upper()) + ", a certified upper bound of lambda*");
             return;
         }
-        int aboveLow = Inertia.countAbove(h, fv.lower());
+        int aboveLow = h.countAbove(fv.lower());
         if (aboveLow == 0) {
             out.put("is_flattest", false);
             v.put("method", "certified");
@@ -221,9 +224,9 @@ public final class Inspection {
     }
 
     /** A certified rational enclosure [lo, hi] of lambda_max(H), or null if the D-digit value cannot be confirmed. */
-    private Rational[] encloseTop(Rational[][] h, Apfloat approx) {
+    private Rational[] encloseTop(ShiftedInertia h, Apfloat approx) {
         Rational center = ApfloatMatrices.toRational(approx);
-        Rational exactCandidate = FlattestValue.exactTopEigenvalue(h, approx, digits);
+        Rational exactCandidate = FlattestValue.exactTopEigenvalue(h::at, approx, digits);
         if (exactCandidate != null) {
             return new Rational[] {exactCandidate, exactCandidate};
         }
@@ -232,7 +235,7 @@ public final class Inspection {
         for (int attempt = 0; attempt < 10; attempt++) {
             Rational lo = center.subtract(delta);
             Rational hi = center.add(delta);
-            if (Inertia.countAbove(h, hi) == 0 && Inertia.countAbove(h, lo) > 0) {
+            if (h.countAbove(hi) == 0 && h.countAbove(lo) > 0) {
                 return new Rational[] {lo, hi};
             }
             delta = delta.multiply(Rational.of(1000));
@@ -249,18 +252,6 @@ public final class Inspection {
             }
         }
         return true;
-    }
-
-    private static Rational[][] negShift(Rational[][] h, Rational s) {
-        int n = h.length;
-        Rational[][] out = new Rational[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                Rational x = h[i][j].negate();
-                out[i][j] = i == j ? x.add(s) : x;
-            }
-        }
-        return out;
     }
 
     private Rational sampleLoss(CaseFile.Case c) {

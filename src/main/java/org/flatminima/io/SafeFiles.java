@@ -41,6 +41,7 @@ public final class SafeFiles {
             Path tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
             try {
                 Files.write(tmp, bytes);
+                makeReadable(tmp);
                 moveIntoPlace(tmp, target);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -64,6 +65,12 @@ public final class SafeFiles {
             Files.createDirectories(parent);
             staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".staging.");
             writer.write(staging);
+            try {
+                Files.setPosixFilePermissions(staging,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the platform's defaults apply
+            }
             if (Files.exists(target)) {
                 old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old.");
                 Files.delete(old);
@@ -115,6 +122,15 @@ public final class SafeFiles {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /** Temporary files are created owner-only; outputs get the usual rw-r--r-- where POSIX permissions exist. */
+    private static void makeReadable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the platform's defaults apply
+        }
     }
 
     private static void moveIntoPlace(Path tmp, Path target) throws IOException {

@@ -37,7 +37,7 @@ import org.flatminima.symbolic.Identities;
 public final class ProofParser {
     private static final Pattern STEP = Pattern.compile("^(\\d+)\\.\\s+(.*)$");
     private static final Pattern OBLIGATION = Pattern.compile("^\\s+-\\s+obligation:\\s*(\\S+)\\s*(.*)$");
-    private static final Pattern CLAIM_ID = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern CLAIM_ID = Pattern.compile("[a-z][a-z0-9.-]*");
 
     private ProofParser() {}
 

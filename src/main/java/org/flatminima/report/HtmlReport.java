@@ -336,7 +336,7 @@ final class HtmlReport {
                             + "<th>saved case</th></tr></thead>\n<tbody>\n");
                     any = true;
                 }
-                h.append("<tr><td>").append(esc(c.id())).append("</td><td class=\"num\">").append(i.seed())
+                h.append("<tr><td>").append(esc(c.id())).append("</td><td class=\"num\">").append(UnsignedSeed.text(i.seed()))
                         .append("</td><td><code>").append(esc(i.family())).append("</code></td><td>")
                         .append(esc(ReportText.dims(i.dims()))).append("</td><td>").append(esc(i.method())).append("</td>");
                 marginCell(i.margin());

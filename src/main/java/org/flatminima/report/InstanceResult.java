@@ -1,6 +1,8 @@
 package org.flatminima.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;
@@ -12,7 +14,7 @@ import org.flatminima.claims.Verdict;
 /**
  * One instance of a claim and how it was decided.
  *
- * @param seed the seed that regenerates the instance
+ * @param seed the seed that regenerates the instance (64 bits; written unsigned, as case files name it)
  * @param family the instance family it was drawn from (e.g. {@code "rational-gauge"})
  * @param dims the layer widths d_0, ..., d_m
  * @param verdict how strongly the claim was decided on it
@@ -24,7 +26,8 @@ import org.flatminima.claims.Verdict;
  * @param casePath where the instance was saved as a replayable case; null when it was not saved
  */
 public record InstanceResult(
-        @JsonProperty("seed") long seed,
+        @JsonProperty("seed") @JsonSerialize(using = UnsignedSeed.Serializer.class)
+                @JsonDeserialize(using = UnsignedSeed.Deserializer.class) long seed,
         @JsonProperty("family") String family,
         @JsonProperty("dims") List<Integer> dims,
         @JsonProperty("verdict") Verdict verdict,

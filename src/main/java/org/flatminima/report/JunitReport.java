@@ -107,7 +107,7 @@ final class JunitReport {
         for (InstanceResult i : c.instances()) {
             boolean bad = c.kind() == ClaimKind.CONTROL ? i.verdict().isPass() : i.verdict() == Verdict.REFUTED;
             if (bad) {
-                sb.append("seed ").append(i.seed()).append(", family ").append(i.family()).append(", dims ")
+                sb.append("seed ").append(UnsignedSeed.text(i.seed())).append(", family ").append(i.family()).append(", dims ")
                         .append(ReportText.dims(i.dims())).append(", ").append(i.verdict()).append(" by ")
                         .append(i.method()).append(", margin ").append(i.margin() == null ? "-" : i.margin())
                         .append(i.casePath() == null ? "" : ", case " + i.casePath()).append('\n');

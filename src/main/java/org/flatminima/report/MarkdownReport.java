@@ -199,7 +199,7 @@ final class MarkdownReport {
                     rule(7);
                     any = true;
                 }
-                row(c.id(), Long.toString(i.seed()), code(i.family()), ReportText.dims(i.dims()), i.method(),
+                row(c.id(), UnsignedSeed.text(i.seed()), code(i.family()), ReportText.dims(i.dims()), i.method(),
                         ReportText.margin(i.margin()), caseCell(c, i));
             }
         }

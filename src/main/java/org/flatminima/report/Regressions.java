@@ -185,7 +185,7 @@ public final class Regressions {
             if (i.verdict().ordinal() > v0.ordinal()) {
                 weaker++;
                 if (example == null) {
-                    example = "seed " + i.seed() + " (" + i.family() + "): " + v0 + " -> " + i.verdict();
+                    example = "seed " + UnsignedSeed.text(i.seed()) + " (" + i.family() + "): " + v0 + " -> " + i.verdict();
                 }
             }
         }

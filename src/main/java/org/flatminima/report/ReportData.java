@@ -128,7 +128,12 @@ public final class ReportData {
      * or the working directory if it exists only there. Null if it exists in neither.
      */
     public Path locate(String claimId, String path) {
-        Path p = Path.of(path);
+        Path p;
+        try {
+            p = Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
         if (p.isAbsolute()) {
             return Files.exists(p) ? p : null;
         }

@@ -119,8 +119,8 @@ final class SvgCharts {
                         : labelW + bandW / 2.0 + jitter * 0.8;
                 s.append(String.format(Locale.ROOT,
                         "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\" fill-opacity=\"0.75\">"
-                                + "<title>%s seed %d: margin %s (%s)</title></circle>",
-                        x, yMid + jitter, colour(i.verdict()), Html.escape(c.id()), i.seed(),
+                                + "<title>%s seed %s: margin %s (%s)</title></circle>",
+                        x, yMid + jitter, colour(i.verdict()), Html.escape(c.id()), UnsignedSeed.text(i.seed()),
                         Html.escape(i.margin()), i.verdict()));
             }
         }
@@ -188,7 +188,7 @@ final class SvgCharts {
             boolean flattest = p.series().equals(FLATTEST);
             double x = left + (p.depth() - dLo + 0.5) * xScale + (flattest ? -6 : 6);
             double y = top + plotH - (p.log10Value() - lo) * yScale;
-            String tip = "<title>seed " + p.seed() + ", depth " + p.depth() + ": " + p.series() + " = "
+            String tip = "<title>seed " + UnsignedSeed.text(p.seed()) + ", depth " + p.depth() + ": " + p.series() + " = "
                     + Html.escape(p.text()) + "</title>";
             if (flattest) {
                 s.append(String.format(Locale.ROOT,

@@ -220,7 +220,7 @@ public final class SymbolicNetwork {
         sb.append(Arrays.toString(dims).replace(" ", ""));
         sb.append(", Sigma_x ").append(switch (sigmaKind) {
             case IDENTITY -> "= I";
-            case SYMBOLIC -> "symbolic (Sigma_x = R R, R = Sigma_x^(1/2) symmetric)";
+            case SYMBOLIC -> isScalar() ? "= sigma_x^2, symbolic" : "symbolic (Sigma_x = R R, R = Sigma_x^(1/2) symmetric)";
             case FIXED -> "fixed";
         });
         sb.append(", T ").append(targetKind.name().toLowerCase(Locale.ROOT));

@@ -76,12 +76,19 @@ class DeriveProveCommandTest extends QuietTest {
         Path good = dir.resolve("good.md");
         Files.writeString(good, "# Good\n\n1. Lemma 3 for a tiny net.\n"
                 + "   - obligation: symbolic hessian-structure dims=1,2,1\n"
-                + "2. Checked later.\n   - obligation: checked theorem-1 instances=3\n");
-        CliRun ok = CliRun.of("prove", good.toString());
+                + "2. Checked by the theorem checker.\n   - obligation: checked scalar.eq13 instances=3\n"
+                + "3. A claim the checker does not know.\n   - obligation: checked no.such-claim instances=3\n");
+        Path report = dir.resolve("prove.json");
+        CliRun ok = CliRun.of("prove", good.toString(), "--json", report.toString());
         assertEquals(0, ok.exit(), ok.err());
+        var root = Json.mapper().readTree(Files.readString(report));
+        assertEquals(1, root.get("summary").get("PROVED-SYMBOLIC").asInt());
+        assertEquals("CHECKED", root.get("files").get(0).get("steps").get(1).get("status").asText());
+        assertEquals("OPEN", root.get("files").get(0).get("steps").get(2).get("status").asText());
         assertTrue(ok.out().contains("PROVED-SYMBOLIC"), ok.out());
         assertTrue(ok.out().contains("OPEN"), ok.out());
-        assertTrue(ok.out().contains("1 proved-symbolic, 0 checked, 1 open, 0 failed"), ok.out());
+        assertTrue(ok.out().contains("1 proved-symbolic, 1 checked, 1 open, 0 failed"), ok.out());
+        assertTrue(ok.out().contains("on 3 instances"), ok.out());
         Path bad = dir.resolve("bad.md");
         Files.writeString(bad, "# Bad\n\n1. A wrong factor.\n"
                 + "   - obligation: symbolic hessian-structure dims=1,2,1 factor=1\n");

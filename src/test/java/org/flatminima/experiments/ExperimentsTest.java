@@ -21,6 +21,8 @@ import org.flatminima.errors.Problem;
 import org.flatminima.errors.UserError;
 import org.flatminima.nn.LossScale;
 import org.flatminima.nn.Precision;
+import org.flatminima.nn.Trainer;
+import org.flatminima.nn.TrainingConfig;
 import org.flatminima.report.Results;
 import org.flatminima.report.ResultsIO;
 import org.flatminima.testing.QuietTest;
@@ -185,5 +187,24 @@ class ExperimentsTest extends QuietTest {
         }
         assertEquals(all.size(), total);
         assertEquals(ExperimentTask.shard(all, 2, 3), ExperimentTask.shard(all, 2, 3));
+    }
+
+    @Test
+    void aTaskInterruptedMidTrainingResumesFromItsCheckpoint() throws IOException {
+        ExperimentPlan plan = tiny();
+        ExperimentTask t = ExperimentTask.plan(plan, Set.of("fig4")).get(0);
+        Path fresh = Files.createDirectories(dir.resolve("fresh"));
+        Path resumed = Files.createDirectories(dir.resolve("resumed"));
+        JsonNode whole = new TaskRunner(plan, data, fresh).run(t);
+        assertFalse(whole.path("timing").path("resumed_from_checkpoint").asBoolean());
+        TrainingConfig c = new TaskRunner(plan, data, resumed).config(t);
+        TrainingConfig firstEpoch = new TrainingConfig(c.widths(), c.activation(), c.biases(), c.init(), c.optimiser(),
+                c.step(), c.batch(), 1, c.seed(), c.precision(), c.lossScale(), c.convergenceTol(),
+                c.divergenceFactor());
+        Trainer.train(firstEpoch, data.denoising(), null, new Trainer.Checkpointing(
+                resumed.resolve(t.id() + TaskRunner.CHECKPOINT_SUFFIX), 1, false), Trainer.Listener.NONE);
+        JsonNode rest = new TaskRunner(plan, data, resumed).run(t);
+        assertTrue(rest.path("timing").path("resumed_from_checkpoint").asBoolean());
+        assertEquals(whole.path("result"), rest.path("result"));
     }
 }

@@ -69,20 +69,33 @@ class ExactNetworksTest extends QuietTest {
     }
 
     @Test
-    void eq27LayersHaveExactlyTheRootsAsSingularValues() {
+    void eq27AndGaugedLayersHaveExactlyTheRootsAsSingularValues() {
         Property.forAll("eq27SingularValues", 15, 81L, rnd -> {
-            ExactNetwork n = Family.FLATTEST_EQ27.generate(rnd.nextLong(), MAX_DIM, MAX_DEPTH);
-            int p = Math.min(n.dims()[0], n.dims()[n.depth()]);
-            // recover the roots from T: eigenvalues of T^T T are r_i^(2m)
-            for (int j = 1; j <= n.depth(); j++) {
-                Rational[][] w = n.layer(j);
-                Rational[][] gram = RationalMatrices.multiply(RationalMatrices.transpose(w), w);
-                Rational[][] tt = RationalMatrices.multiply(RationalMatrices.transpose(n.target()), n.target());
-                // the rank of each layer equals the rank of T, and r_1 has the same multiplicity in both
-                assertEquals(Bareiss.rank(n.target()), Bareiss.rank(w), n + ": layer " + j);
-                Rational top = n.sigmaMaxRoot();
-                assertEquals(Inertia.multiplicity(tt, n.sigmaMaxT().pow(2)), Inertia.multiplicity(gram, top.pow(2)));
-                assertTrue(Bareiss.rank(w) <= p);
+            int[] dims = RandomDimensions.meetingA1(rnd, 1, MAX_DEPTH, MAX_DIM);
+            int p = Math.min(dims[0], dims[dims.length - 1]);
+            boolean repeated = p >= 2 && rnd.nextBoolean();
+            int zeros = p - (repeated ? 2 : 1) >= 1 ? rnd.nextInt(0, p - (repeated ? 2 : 1) + 1) : 0;
+            Rational[] roots = ExactNetworks.randomRoots(rnd, p, repeated, zeros);
+            for (Family f : new Family[] {Family.FLATTEST_EQ27, Family.FLATTEST_GAUGED}) {
+                ExactNetwork n = f.generate(rnd.nextLong(), dims, roots);
+                int positive = (int) Arrays.stream(roots).filter(r -> r.signum() > 0).count();
+                for (int j = 1; j <= n.depth(); j++) {
+                    Rational[][] w = n.layer(j);
+                    assertEquals(positive, Bareiss.rank(w), n + ": layer " + j);
+                    for (Rational r : roots) {
+                        if (r.signum() > 0) {
+                            long expected = Arrays.stream(roots).filter(r::equals).count();
+                            assertEquals(expected, SingularValues.multiplicity(w, r), n + ": layer " + j + ", " + r);
+                        }
+                    }
+                }
+                // and T has the m-th powers as singular values
+                for (Rational r : roots) {
+                    if (r.signum() > 0) {
+                        long expected = Arrays.stream(roots).filter(r::equals).count();
+                        assertEquals(expected, SingularValues.multiplicity(n.target(), r.pow(n.depth())));
+                    }
+                }
             }
         });
     }

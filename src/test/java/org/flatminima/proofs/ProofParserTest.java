@@ -68,9 +68,18 @@ class ProofParserTest extends QuietTest {
                 "theorem-2.md", "theorem-3.md", "theorem-4.md", "scalar-networks.md")) {
             assertTrue(names.contains(expected), expected + " missing from proofs/");
         }
+        RegistryCheckedObligationRunner checker = new RegistryCheckedObligationRunner();
         for (String n : names) {
             ProofFile f = ProofParser.parse(dir.resolve(n));
             assertTrue(f.steps().size() >= 2, n);
+            for (ProofStep step : f.steps()) {
+                for (Obligation o : step.obligations()) {
+                    if (o instanceof Obligation.Checked c) {
+                        assertTrue(checker.knows(c.claimId()), n + " step " + step.number() + ": unknown claim " + c.claimId());
+                    }
+                }
+            }
         }
+        assertTrue(!checker.knows("theorem-1"), "a negative control: an id the checker does not have");
     }
 }

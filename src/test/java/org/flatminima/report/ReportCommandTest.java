@@ -123,7 +123,7 @@ class ReportCommandTest extends QuietTest {
         Path out = dir.resolve("reports/latest");
         assertEquals(0, CliRun.of("report", write("r.json", broken).toString(), "--out", out.toString()).exit());
         String md = Files.readString(out.resolve("report.md"));
-        assertTrue(md.contains("| lemma-3 | " + seed + " | "), md);
+        assertTrue(md.contains("| lemma-3 | " + Long.toUnsignedString(seed) + " | "), md);
         assertTrue(md.contains("[test-cases/found/lemma-3-seed.json](../../test-cases/found/lemma-3-seed.json)"), md);
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("id=\"counterexample-table\""));

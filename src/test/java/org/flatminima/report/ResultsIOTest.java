@@ -105,6 +105,25 @@ class ResultsIOTest extends QuietTest {
     }
 
     @Test
+    void instanceSeedsAreWrittenUnsignedAndReadBackToTheSameBits() {
+        ClaimResult c = new ClaimRecorder("lemma-3", ClaimKind.LEMMA, "Lemma 3", "s")
+                .add(InstanceResult.of(-1L, "f", java.util.List.of(1, 1), Verdict.PROVED, "exact"))
+                .add(InstanceResult.of(Long.MIN_VALUE, "f", java.util.List.of(1, 1), Verdict.PROVED, "exact")).finish();
+        String json = ResultsIO.toJson(ResultsFixtures.results(c));
+        assertTrue(json.contains("\"seed\" : 18446744073709551615,"), json);
+        assertTrue(json.contains("\"seed\" : 9223372036854775808,"), json);
+        Results back = ResultsIO.parse(json, "x.json");
+        assertEquals(-1L, back.claims().get(0).instances().get(0).seed());
+        assertEquals(Long.MIN_VALUE, back.claims().get(0).instances().get(1).seed());
+    }
+
+    @Test
+    void seedsOutsideSixtyFourUnsignedBitsAreRejected() {
+        assertInvalid(edit(o -> instance(o).put("seed", -1)), "seed");
+        assertInvalid(edit(o -> instance(o).put("seed", new java.math.BigInteger("18446744073709551616"))), "seed");
+    }
+
+    @Test
     void missingFileIsFileMissing() {
         UserError e = assertThrows(UserError.class, () -> ResultsIO.read(dir.resolve("nope.json")));
         assertEquals(Problem.FILE_MISSING, e.problem());

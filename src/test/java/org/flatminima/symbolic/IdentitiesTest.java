@@ -133,6 +133,7 @@ class IdentitiesTest extends QuietTest {
     void telescopingAndDiagonalSolutionUpToFourLayers() {
         assertProved(Identities.run("telescoping", Map.of("m", "4")));
         assertProved(Identities.run("telescoping", Map.of("m", "3", "full", "true")));
+        assertProved(Identities.run("telescoping", Map.of("m", "4", "full", "true")));
         assertProved(Identities.run("diagonal-solution", Map.of("m", "4", "d", "2")));
         assertProved(Identities.run("diagonal-solution", Map.of("m", "3", "d", "3")));
         for (int m = 2; m <= 6; m++) {
