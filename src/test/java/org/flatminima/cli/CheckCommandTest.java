@@ -101,4 +101,15 @@ class CheckCommandTest extends QuietTest {
         assertEquals(0, r.exit(), r.err() + r.out());
         assertTrue(r.out().contains("theorem1.sharpness"), r.out());
     }
+
+    @Test
+    void instancesPastTheTimeLimitAreSkippedAndSaidSo() {
+        Path out = tmp.resolve("t");
+        CliRun r = CliRun.of("check", "--claims", "lemma4", "--instances", "50", "--time-limit", "0.000001", "--threads", "1",
+                "--quiet", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        ClaimResult c = ResultsIO.read(out.resolve("results.json")).claims().get(0);
+        assertTrue(c.total() < 50, "nothing was skipped");
+        assertTrue(c.hypotheses().contains("skipped: time limit"), c.hypotheses());
+    }
 }
