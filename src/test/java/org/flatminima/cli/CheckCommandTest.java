@@ -27,7 +27,7 @@ class CheckCommandTest extends QuietTest {
                 "--max-depth", "3", "--quiet", "--out", out.toString(), "--counterexamples", tmp.resolve("cex").toString());
         assertEquals(0, r.exit(), r.err() + r.out());
         assertTrue(r.out().contains("theorem2.ii"), r.out());
-        Results res = ResultsIO.read(out.resolve("results.json"));
+        Results res = ResultsIO.read(out.resolve("results.json")); // validates against the schema
         assertEquals(8, res.claims().size());
         for (ClaimResult c : res.claims()) {
             assertEquals(2, c.total());
