@@ -46,12 +46,12 @@ public final class CheckRunner {
     /** One claim's run. */
     public record ClaimRun(Claim claim, List<InstanceRun> runs, double seconds, int skippedForTime) {}
 
-    /** The seed of instance {@code i} of claim {@code claimId} in a run with base seed {@code seed}. */
+    /** The seed (non-negative) of instance {@code i} of claim {@code claimId} in a run with base seed {@code seed}. */
     public static long instanceSeed(long seed, String claimId, int i) {
         long z = seed ^ (0x9E3779B97F4A7C15L * (claimId.hashCode() + 0x632BE5ABL)) ^ (0xBF58476D1CE4E5B9L * (i + 1));
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return (z ^ (z >>> 31)) & Long.MAX_VALUE; // non-negative: the results schema records seeds >= 0
     }
 
     /** Draws instance {@code i} of a claim: its families in turn, within the claim's size limits. */

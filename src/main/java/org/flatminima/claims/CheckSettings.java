@@ -8,7 +8,7 @@ package org.flatminima.claims;
  * @param maxDepth the largest depth m a family may draw
  */
 public record CheckSettings(int digits, int maxDim, int maxDepth) {
-    public static final CheckSettings DEFAULT = new CheckSettings(30, 4, 6);
+    public static final CheckSettings DEFAULT = new CheckSettings(30, 4, 5);
 
     public CheckSettings {
         if (digits < 16 || maxDim < 1 || maxDepth < 1) {

@@ -53,11 +53,15 @@ public final class Decisions {
         if (value.isExact()) {
             ExactAlgebra.Inertia in = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(value.exact(), h));
             boolean holds = in.negative() >= 1 || in.zero() >= 1;
+            if (holds) {
+                margin = Math.max(0, margin); // exact: lambda_max >= the bound, whatever the double estimate says
+            }
             return Outcome.of(holds ? Verdict.PROVED : Verdict.REFUTED, "exact inertia of (" + what + ") I - H: "
                             + in.negative() + " negative, " + in.zero() + " zero")
                     .withMargin(margin).withDetail("bound", value.exact()).withDetail("lambda_max_approx", approx);
         }
         if (ExactAlgebra.countAbove(h, value.hi()) >= 1) {
+            margin = Math.max(0, margin); // certified: lambda_max > hi >= the bound, whatever the double estimate says
             return Outcome.of(Verdict.CERTIFIED, "inertia: an eigenvalue lies above the upper end of the enclosure "
                     + value.describe() + " of " + what).withMargin(margin).withDetail("lambda_max_approx", approx);
         }

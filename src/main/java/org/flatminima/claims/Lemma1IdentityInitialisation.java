@@ -73,10 +73,10 @@ public final class Lemma1IdentityInitialisation extends BaseClaim {
             return Outcome.hypothesisNotMet("T is not symmetric positive definite");
         }
         int m = in.depth();
-        TopSingular top = TopSingular.of(t);
-        PowerBracket s = PowerBracket.flattestSharpness(Rational.ONE, top, m);
+        TopSingular top = TopSingular.of(t, settings.digits());
+        PowerBracket s = PowerBracket.flattestSharpness(Rational.ONE, top, m, settings.digits());
         Rational eta = Rational.ONE.divide(Rational.of(2L * m).multiply(s.hi().max(Rational.ONE)));
-        PowerBracket predicted = PowerBracket.flattestSharpness(Rational.of(2L * (m + constantOffset)), top, m);
+        PowerBracket predicted = PowerBracket.flattestSharpness(Rational.of(2L * (m + constantOffset)), top, m, settings.digits());
         long start = System.nanoTime();
         int halvings = item == Item.I ? 4 : 1;
         List<Limit> limits = new java.util.ArrayList<>();
@@ -88,6 +88,9 @@ public final class Lemma1IdentityInitialisation extends BaseClaim {
                         : Outcome.of(Verdict.UNDECIDED, "no convergence to loss <= 1e-24 within 200000 steps");
             }
             limits.add(l);
+            if (l.far.compareTo(l.tol) <= 0) {
+                break; // the limit already matches: no need for smaller steps
+            }
         }
         Limit first = limits.get(0);
         Limit last = limits.get(limits.size() - 1);

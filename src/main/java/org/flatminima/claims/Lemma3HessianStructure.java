@@ -21,7 +21,9 @@ public final class Lemma3HessianStructure extends BaseClaim {
 
     private Lemma3HessianStructure(String id, String title, String statement, ClaimKind kind, Rational factor) {
         super(id, title, statement, kind, "Sec. 4, Lemma 3, eqs. (15)-(16)", List.of("A1", "w in Omega (P = T)", "any SPD Sigma_x"),
-                List.of(Family.FLATTEST_27, Family.NON_FLATTEST, Family.RANDOM_MINIMUM, Family.SIGMA_NOT_IDENTITY, Family.BOTTLENECK));
+                kind == ClaimKind.CONTROL
+                        ? List.of(Family.FLATTEST_27, Family.NON_FLATTEST, Family.RANDOM_MINIMUM, Family.SIGMA_NOT_IDENTITY)
+                        : List.of(Family.FLATTEST_27, Family.NON_FLATTEST, Family.RANDOM_MINIMUM, Family.SIGMA_NOT_IDENTITY, Family.BOTTLENECK));
         this.factor = factor;
     }
 

@@ -36,11 +36,12 @@ public final class Premises {
         }
     }
 
-    public static Target target(Instance in) {
+    /** The closed forms, enclosures refined to relative width 10^-digits where irrational. */
+    public static Target target(Instance in, int digits) {
         int m = in.depth();
-        TopSingular top = TopSingular.of(in.network().target());
+        TopSingular top = TopSingular.of(in.network().target(), digits);
         Rational r2 = top.isExact() ? top.sigmaSquared().exactRoot(m) : null;
-        PowerBracket ls = PowerBracket.flattestSharpness(Rational.of(2L * m), top, m);
+        PowerBracket ls = PowerBracket.flattestSharpness(Rational.of(2L * m), top, m, digits);
         return new Target(top, r2, ls);
     }
 

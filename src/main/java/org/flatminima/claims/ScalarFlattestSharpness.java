@@ -43,7 +43,7 @@ public final class ScalarFlattestSharpness extends BaseClaim {
         int m = in.depth();
         Rational tau = ScalarSupport.tau(in.network());
         Rational c = Rational.of(2L * (m + offset)).multiply(ScalarSupport.sigma2(in.network()));
-        PowerBracket value = PowerBracket.of(c, tau.pow(2), tau.pow(2), m - 1, m, 1e-30);
+        PowerBracket value = PowerBracket.of(c, tau.pow(2), tau.pow(2), m - 1, m, settings.digits());
         Matrix<Rational> h = Loss.hessian(in.network());
         Rational root = tau.abs().exactRoot(m);
         boolean flattest = root != null;

@@ -13,8 +13,8 @@ public final class Theorem1LowerBound extends BaseClaim {
         super("theorem1.lower-bound", "Theorem 1: no global minimum is flatter than the bound",
                 "w in Omega => lambda_max(H_w) >= 2m sigma_max(T)^(2(1-1/m))", ClaimKind.THEOREM, "Sec. 5, eqs. (26), (29)",
                 List.of("A1", "A2", "w in Omega (P = T)"),
-                List.of(Family.NON_FLATTEST, Family.RANDOM_MINIMUM, Family.GAUGE_FLATTEST, Family.THEOREM4,
-                        Family.SIGMA_NOT_IDENTITY, Family.BOTTLENECK));
+                List.of(Family.NON_FLATTEST, Family.RANDOM_MINIMUM, Family.GAUGE_FLATTEST, Family.RANDOM_MINIMUM,
+                        Family.THEOREM4, Family.SIGMA_NOT_IDENTITY, Family.RANDOM_MINIMUM, Family.BOTTLENECK));
     }
 
     @Override
@@ -23,7 +23,7 @@ public final class Theorem1LowerBound extends BaseClaim {
         if (premise != null) {
             return premise;
         }
-        Premises.Target t = Premises.target(in);
+        Premises.Target t = Premises.target(in, settings.digits());
         HessianSpectrum hs = HessianSpectrum.of(in.network());
         return Decisions.topEigenvalueAtLeast(hs.matrix(), t.lambdaStar(), "lambda*").withDetail("reduction", hs.how())
                 .withDetail("lambda_star", t.lambdaStar().describe());

@@ -50,7 +50,7 @@ public final class Theorem1Sharpness extends BaseClaim {
         if (premise != null) {
             return premise;
         }
-        Premises.Target t = Premises.target(in);
+        Premises.Target t = Premises.target(in, settings.digits());
         if (!skipFlatnessPremise) {
             premise = Premises.structurallyFlattest(in, t);
             if (premise != null) {
@@ -58,7 +58,7 @@ public final class Theorem1Sharpness extends BaseClaim {
             }
         }
         int m = in.depth();
-        PowerBracket value = PowerBracket.flattestSharpness(Rational.of(2L * (m + constantOffset)), t.top(), m);
+        PowerBracket value = PowerBracket.flattestSharpness(Rational.of(2L * (m + constantOffset)), t.top(), m, settings.digits());
         HessianSpectrum hs = HessianSpectrum.of(in.network());
         return Decisions.topEigenvalueEquals(hs.matrix(), value, constantOffset == 0 ? "lambda*" : "2(m+1) sigma^(2(1-1/m))")
                 .withDetail("reduction", hs.how())

@@ -45,7 +45,7 @@ public final class Theorem3LayerCoupling extends BaseClaim {
 
     @Override
     public Outcome decide(Instance in, CheckSettings settings) {
-        Premises.Target t = Premises.target(in);
+        Premises.Target t = Premises.target(in, settings.digits());
         Outcome premise = Premises.flattestPremise(in, t);
         if (premise != null) {
             return premise;

@@ -44,7 +44,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--claims", paramLabel = "LIST", description = "Comma-separated claim ids or groups (e.g. theorem2,lemma4); default: all statements.")
     String claims;
 
-    @Option(names = "--instances", paramLabel = "N", defaultValue = "8", description = "Instances per claim (default ${DEFAULT-VALUE}).")
+    @Option(names = "--instances", paramLabel = "N", defaultValue = "12", description = "Instances per claim (default ${DEFAULT-VALUE}).")
     int instances;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Base seed (default ${DEFAULT-VALUE}).")

@@ -69,14 +69,15 @@ class ExactDecisionsTest extends QuietTest {
             Rational s = RandomRationals.positive(rnd, 30, 7);
             int q = rnd.nextInt(1, 7);
             int p = rnd.nextInt(0, 2 * q);
-            PowerBracket b = PowerBracket.of(c, s, s, p, q, 1e-30);
+            PowerBracket b = PowerBracket.of(c, s, s, p, q, 30);
             Rational target = c.pow(q).multiply(s.pow(p));
             if (b.isExact()) {
                 assertEquals(target, b.exact().pow(q));
             } else {
                 assertTrue(b.lo().pow(q).compareTo(target) <= 0 && b.hi().pow(q).compareTo(target) >= 0);
-                double v = c.doubleValue() * Math.pow(s.doubleValue(), (double) p / q);
-                assertTrue(Math.abs(b.hi().doubleValue() - b.lo().doubleValue()) <= 1e-9 * v, "too wide: " + b.describe());
+                Rational width = b.hi().subtract(b.lo());
+                assertTrue(width.compareTo(b.hi().multiply(Rational.of(java.math.BigInteger.ONE, java.math.BigInteger.TEN.pow(29)))) <= 0,
+                        "wider than 10^-29 relative: " + b.describe());
             }
         });
     }
@@ -86,7 +87,7 @@ class ExactDecisionsTest extends QuietTest {
         Property.forAll("topSingularOfFlattestTargets", 12, 9L, rnd -> {
             Instance in = InstanceFamilies.generate(Family.GAUGE_FLATTEST, rnd.nextLong(), SMALL);
             Matrix<Rational> t = in.network().target();
-            TopSingular top = TopSingular.of(t);
+            TopSingular top = TopSingular.of(t, 30);
             assertTrue(top.isExact(), "sigma^2 not found exactly");
             Matrix<Rational> v = ExactAlgebra.column(top.v());
             assertEquals(v.scale(top.sigmaSquared()), t.transpose().multiply(t).multiply(v));
@@ -106,6 +107,21 @@ class ExactDecisionsTest extends QuietTest {
                 Rational c = Rational.ofExactDouble(top * rnd.nextDouble(0.05, 1.2));
                 assertEquals(ExactAlgebra.countAbove(h, c), ExactAlgebra.countAbove(hs.matrix(), c), "shift " + c + " on " + hs.how());
             }
+        });
+    }
+
+    @Test
+    void gaussNewtonProductEqualsTheLossHessianTimesAVectorAtGlobalMinima() {
+        Property.forAll("gaussNewtonProductEqualsHessianTimesVector", 8, 11L, rnd -> {
+            Family f = rnd.nextBoolean() ? Family.NON_FLATTEST : Family.SIGMA_NOT_IDENTITY;
+            Instance in = InstanceFamilies.generate(f, rnd.nextLong(), SMALL);
+            Rational[] b = new Rational[in.network().parameterCount()];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = RandomRationals.small(rnd, 4, 3);
+            }
+            Matrix<Rational> bc = ExactAlgebra.column(b);
+            assertEquals(Loss.hessian(in.network()).multiply(bc),
+                    org.flatminima.claims.support.NetworkAlgebra.gaussNewtonTimes(in.network(), bc));
         });
     }
 }

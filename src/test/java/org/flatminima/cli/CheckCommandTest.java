@@ -27,7 +27,7 @@ class CheckCommandTest extends QuietTest {
                 "--max-depth", "3", "--quiet", "--out", out.toString(), "--counterexamples", tmp.resolve("cex").toString());
         assertEquals(0, r.exit(), r.err() + r.out());
         assertTrue(r.out().contains("theorem2.ii"), r.out());
-        Results res = ResultsIO.read(out.resolve("results.json"));
+        Results res = ResultsIO.read(out.resolve("results.json")); // validates against the schema
         assertEquals(8, res.claims().size());
         for (ClaimResult c : res.claims()) {
             assertEquals(2, c.total());
@@ -100,5 +100,16 @@ class CheckCommandTest extends QuietTest {
         CliRun r = CliRun.of("check", "--replay", any.toString(), "--quiet");
         assertEquals(0, r.exit(), r.err() + r.out());
         assertTrue(r.out().contains("theorem1.sharpness"), r.out());
+    }
+
+    @Test
+    void instancesPastTheTimeLimitAreSkippedAndSaidSo() {
+        Path out = tmp.resolve("t");
+        CliRun r = CliRun.of("check", "--claims", "lemma4", "--instances", "50", "--time-limit", "0.000001", "--threads", "1",
+                "--quiet", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        ClaimResult c = ResultsIO.read(out.resolve("results.json")).claims().get(0);
+        assertTrue(c.total() < 50, "nothing was skipped");
+        assertTrue(c.hypotheses().contains("skipped: time limit"), c.hypotheses());
     }
 }

@@ -8,9 +8,10 @@ import org.flatminima.numbers.ExactArithmetic;
 import org.flatminima.numbers.Rational;
 
 /**
- * Exact rational linear algebra the checker decides with: inertia of a symmetric matrix (LDL^T with
- * 1x1 and 2x2 pivots), null spaces, and exact comparisons of powers. Interim home until
- * {@code org.flatminima.exact} lands on main; nothing here rounds. No method modifies its arguments.
+ * Exact rational linear algebra on {@link Matrix}&lt;Rational&gt; the checker decides with: inertia (delegated to
+ * {@link org.flatminima.exact.Inertia}; a plain rational LDL^T with 1x1 and 2x2 pivots is kept to cross-check
+ * it), counts of eigenvalues above a shift, null spaces, and the simplest rational in an interval. Nothing
+ * here rounds. No method modifies its arguments.
  */
 public final class ExactAlgebra {
     public static final ExactArithmetic Q = ExactArithmetic.INSTANCE;

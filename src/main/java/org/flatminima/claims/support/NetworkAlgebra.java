@@ -73,6 +73,37 @@ public final class NetworkAlgebra {
         return ExactAlgebra.column(b);
     }
 
+    /**
+     * The Gauss-Newton part of the Hessian times a vector, 2 J^T (Sigma kron I) J b, without forming the
+     * N x N matrix: J b = sum_k A_k X_k B_k (X_k the block of b for W_k, reshaped column-major), and block j of
+     * the result is 2 A_j^T (J b) Sigma B_j^T. At an exact global minimum this is the loss's Hessian times b
+     * (the other second-order term carries the residual P - T as a factor).
+     */
+    public static Matrix<Rational> gaussNewtonTimes(LinearNetwork<Rational> net, Matrix<Rational> b) {
+        int m = net.depth();
+        int[] d = net.dims();
+        Matrix<Rational> y = null;
+        for (int k = 1; k <= m; k++) {
+            int off = net.offset(k);
+            int rows = d[k];
+            Matrix<Rational> xk = Matrix.build(ExactAlgebra.Q, rows, d[k - 1], (r, c) -> b.get(off + c * rows + r, 0));
+            Matrix<Rational> term = after(net, k).multiply(xk).multiply(before(net, k));
+            y = y == null ? term : y.add(term);
+        }
+        Matrix<Rational> ys = y.multiply(net.sigmaX());
+        Rational[] out = new Rational[net.parameterCount()];
+        for (int j = 1; j <= m; j++) {
+            Matrix<Rational> g = after(net, j).transpose().multiply(ys).multiply(before(net, j).transpose());
+            int off = net.offset(j);
+            for (int c = 0; c < g.cols(); c++) {
+                for (int r = 0; r < g.rows(); r++) {
+                    out[off + c * g.rows() + r] = g.get(r, c).multiply(Rational.TWO);
+                }
+            }
+        }
+        return ExactAlgebra.column(out);
+    }
+
     /** The Gram matrix M^T M or M M^T, whichever is smaller (same non-zero eigenvalues: sigma_i(M)^2). */
     public static Matrix<Rational> smallGram(Matrix<Rational> mat) {
         return mat.cols() <= mat.rows() ? mat.transpose().multiply(mat) : mat.multiply(mat.transpose());

@@ -17,8 +17,9 @@ public record PowerBracket(Rational exact, Rational lo, Rational hi) {
         return exact != null;
     }
 
-    /** c * s^(p/q) for s in [sLo, sHi]; {@code relWidth} is the target relative width of an enclosure. */
-    public static PowerBracket of(Rational c, Rational sLo, Rational sHi, int p, int q, double relWidth) {
+    /** c * s^(p/q) for s in [sLo, sHi]; an enclosure is refined to relative width 10^-digits (when s is exact). */
+    public static PowerBracket of(Rational c, Rational sLo, Rational sHi, int p, int q, int digits) {
+        double relWidth = 1e-15;
         if (c.signum() <= 0 || sLo.signum() < 0 || sHi.compareTo(sLo) < 0) {
             throw new IllegalArgumentException("need c > 0 and 0 <= sLo <= sHi");
         }
@@ -57,12 +58,30 @@ public record PowerBracket(Rational exact, Rational lo, Rational hi) {
         if (lo == null || hi == null) {
             throw new ArithmeticException("could not enclose a power near " + approx);
         }
+        return refine(lo, hi, targetLo, targetHi, q, digits);
+    }
+
+    /** Shrinks [lo, hi] by exact bisection (powers compared) until its relative width is below 10^-digits. */
+    static PowerBracket refine(Rational lo, Rational hi, Rational targetLo, Rational targetHi, int q, int digits) {
+        Rational width = Rational.of(java.math.BigInteger.ONE, java.math.BigInteger.TEN.pow(digits));
+        for (int i = 0; i < 8 * digits + 64 && hi.subtract(lo).compareTo(width.multiply(hi.abs())) > 0; i++) {
+            Rational third = hi.subtract(lo).divide(Rational.of(3));
+            Rational mid = ExactAlgebra.simplestBetween(lo.add(third), hi.subtract(third));
+            Rational p = mid.pow(q);
+            if (p.compareTo(targetLo) <= 0) {
+                lo = mid;
+            } else if (p.compareTo(targetHi) >= 0) {
+                hi = mid;
+            } else {
+                break; // mid lies between the two targets: the enclosure of s limits the width
+            }
+        }
         return new PowerBracket(null, lo, hi);
     }
 
     /** Theorem 1's flattest sharpness times {@code factor/(2m)}: factor * (sigma^2)^((m-1)/m). */
-    public static PowerBracket flattestSharpness(Rational factor, TopSingular t, int m) {
-        return of(factor, t.lo(), t.hi(), m - 1, m, 1e-30);
+    public static PowerBracket flattestSharpness(Rational factor, TopSingular t, int m, int digits) {
+        return of(factor, t.lo(), t.hi(), m - 1, m, digits);
     }
 
     /** A short description: the exact value, or the enclosure. */

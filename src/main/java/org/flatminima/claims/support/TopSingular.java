@@ -25,7 +25,7 @@ public record TopSingular(Rational sigmaSquared, Rational lo, Rational hi, Ratio
     }
 
     /** Decides the top singular data of {@code t} (not modified). */
-    public static TopSingular of(Matrix<Rational> t) {
+    public static TopSingular of(Matrix<Rational> t, int digits) {
         Matrix<Rational> gram = t.transpose().multiply(t);
         double s = DoubleEigen.approxMax(gram);
         if (s <= 0 || gram.isZero()) {
@@ -49,11 +49,32 @@ public record TopSingular(Rational sigmaSquared, Rational lo, Rational hi, Ratio
                 return new TopSingular(candidate, candidate, candidate, v, u, ns.size());
             }
         }
-        Rational[] bracket = enclose(gram, s);
+        Rational[] bracket = enclose(gram, s, digits);
         return new TopSingular(null, bracket[0], bracket[1], null, null, 0);
     }
 
-    /** Rationals lo &lt; lambda_max(m) &lt;= hi, certified by inertia, around the proposal {@code approx}. */
+    /**
+     * Rationals lo &lt; lambda_max(m) &lt;= hi, certified by inertia, around the proposal {@code approx},
+     * refined by exact bisection to relative width 10^-digits.
+     */
+    public static Rational[] enclose(Matrix<Rational> symmetric, double approx, int digits) {
+        Rational[] b = enclose(symmetric, approx);
+        Rational lo = b[0];
+        Rational hi = b[1];
+        Rational width = Rational.of(java.math.BigInteger.ONE, java.math.BigInteger.TEN.pow(digits));
+        for (int i = 0; i < 8 * digits + 64 && hi.subtract(lo).compareTo(width.multiply(hi.abs())) > 0; i++) {
+            Rational third = hi.subtract(lo).divide(Rational.of(3));
+            Rational mid = ExactAlgebra.simplestBetween(lo.add(third), hi.subtract(third));
+            if (ExactAlgebra.countAbove(symmetric, mid) >= 1) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return new Rational[] {lo, hi};
+    }
+
+    /** Rationals lo &lt; lambda_max(m) &lt;= hi, certified by inertia, around the proposal {@code approx} (about 1e-12 wide). */
     public static Rational[] enclose(Matrix<Rational> symmetric, double approx) {
         double rel = 1e-12;
         for (int attempt = 0; attempt < 12; attempt++, rel *= 10) {
