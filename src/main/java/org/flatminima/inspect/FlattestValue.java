@@ -36,7 +36,7 @@ public record FlattestValue(Rational exact, Rational lower, Rational upper, Apfl
     public static FlattestValue of(Rational[][] target, int m, int digits) {
         int work = digits + 10;
         Rational[][] tt = RationalMatrices.multiply(RationalMatrices.transpose(target), target);
-        SymmetricEigen.Decomposition eig = SymmetricEigen.decompose(ApfloatMatrices.fromRational(tt, work), work);
+        SymmetricEigen.Decomposition eig = SymmetricEigen.decompose(tt, work);
         Apfloat s = eig.eigenvalues()[0];
         if (s.signum() < 0) {
             s = new Apfloat(0, work);

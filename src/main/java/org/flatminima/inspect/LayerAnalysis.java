@@ -7,6 +7,7 @@ import org.apfloat.ApfloatMath;
 import org.flatminima.io.Json;
 import org.flatminima.model.LinearNetwork;
 import org.flatminima.numbers.Rational;
+import org.flatminima.exact.RationalMatrices;
 import org.flatminima.precise.ApfloatMatrices;
 import org.flatminima.precise.SymmetricEigen;
 
@@ -36,7 +37,8 @@ final class LayerAnalysis {
         Apfloat[][] t = ApfloatMatrices.fromRational(net.target().toArray(), work);
         ObjectNode out = Json.mapper().createObjectNode();
         // top singular triplet of T from T^T T
-        SymmetricEigen.Decomposition te = SymmetricEigen.decompose(gram(t), work);
+        Rational[][] tExact = net.target().toArray();
+        SymmetricEigen.Decomposition te = SymmetricEigen.decompose(exactGram(tExact), work);
         Apfloat s2 = nonNegative(te.eigenvalues()[0]);
         Apfloat sigma = sqrt(s2);
         out.put("sigma_max_T", str(sigma));
@@ -59,12 +61,13 @@ final class LayerAnalysis {
         for (int k = 1; k <= m; k++) {
             ObjectNode layer = layers.addObject();
             layer.put("k", k);
-            layer.set("singular_values", strings(singularValues(w[k])));
+            layer.set("singular_values", strings(singularValues(net.layer(k).toArray())));
             Apfloat[][] prefixBefore = prefix;
             prefix = ApfloatMatrices.multiply(w[k], prefix, work);
             Apfloat[][] suffix = suffix(w, k, m);
-            layer.put("sigma_max_prefix", str(sqrt(nonNegative(top(gram(prefix))))));
-            layer.put("sigma_max_suffix", str(sqrt(nonNegative(top(gram(suffix))))));
+            layer.put("sigma_max_prefix", str(sqrt(nonNegative(top(exactGram(net.partialProduct(1, k).toArray()))))));
+            layer.put("sigma_max_suffix",
+                    str(sqrt(nonNegative(top(exactGram(net.partialProduct(k + 1, m).toArray()))))));
             if (u == null) {
                 continue;
             }
@@ -108,10 +111,10 @@ final class LayerAnalysis {
         return s;
     }
 
-    /** Singular values of a matrix, descending, from the smaller Gram matrix. */
-    private Apfloat[] singularValues(Apfloat[][] a) {
+    /** Singular values of an exact matrix, descending, from its smaller exact Gram matrix. */
+    private Apfloat[] singularValues(Rational[][] a) {
         boolean tall = a.length >= a[0].length;
-        Apfloat[][] g = tall ? gram(a) : gram(ApfloatMatrices.transpose(a));
+        Rational[][] g = tall ? exactGram(a) : exactGram(RationalMatrices.transpose(a));
         Apfloat[] ev = SymmetricEigen.decompose(g, work).eigenvalues();
         Apfloat[] out = new Apfloat[ev.length];
         for (int i = 0; i < ev.length; i++) {
@@ -120,12 +123,13 @@ final class LayerAnalysis {
         return out;
     }
 
-    private Apfloat top(Apfloat[][] sym) {
+    private Apfloat top(Rational[][] sym) {
         return SymmetricEigen.decompose(sym, work).eigenvalues()[0];
     }
 
-    private Apfloat[][] gram(Apfloat[][] a) {
-        return ApfloatMatrices.multiply(ApfloatMatrices.transpose(a), a, work);
+    /** A^T A, exactly. */
+    private static Rational[][] exactGram(Rational[][] a) {
+        return RationalMatrices.multiply(RationalMatrices.transpose(a), a);
     }
 
     private Apfloat tolerance(Apfloat scale) {
