@@ -78,18 +78,14 @@ public final class Float32Arithmetic implements Arithmetic<float[]> {
     @Override
     public void relu(float[] z, int off, int len) {
         for (int i = off, end = off + len; i < end; i++) {
-            if (!(z[i] > 0)) {
-                z[i] = 0;
-            }
+            z[i] = z[i] > 0 ? z[i] : 0; // branch-free form: signs are random, a branch would mispredict
         }
     }
 
     @Override
     public void maskNotPositive(float[] g, int gOff, float[] a, int aOff, int len) {
         for (int i = 0; i < len; i++) {
-            if (!(a[aOff + i] > 0)) {
-                g[gOff + i] = 0;
-            }
+            g[gOff + i] = a[aOff + i] > 0 ? g[gOff + i] : 0;
         }
     }
 

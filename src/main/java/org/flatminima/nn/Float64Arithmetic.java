@@ -74,18 +74,14 @@ public final class Float64Arithmetic implements Arithmetic<double[]> {
     @Override
     public void relu(double[] z, int off, int len) {
         for (int i = off, end = off + len; i < end; i++) {
-            if (!(z[i] > 0)) {
-                z[i] = 0;
-            }
+            z[i] = z[i] > 0 ? z[i] : 0; // branch-free form: signs are random, a branch would mispredict
         }
     }
 
     @Override
     public void maskNotPositive(double[] g, int gOff, double[] a, int aOff, int len) {
         for (int i = 0; i < len; i++) {
-            if (!(a[aOff + i] > 0)) {
-                g[gOff + i] = 0;
-            }
+            g[gOff + i] = a[aOff + i] > 0 ? g[gOff + i] : 0;
         }
     }
 

@@ -58,8 +58,10 @@ public final class FloatBenchmark {
             t.put(name, new double[repeats]);
             c.put(name, new double[repeats]);
         }
-        loss.valueAndGradient(p, g); // warm-up: class loading and JIT of the element loops
-        loss.hessian(p).apply(v, hv);
+        for (int warm = 0; warm < 2; warm++) { // warm-up: class loading and JIT of the element loops
+            loss.valueAndGradient(p, g);
+            loss.hessian(p).apply(v, hv);
+        }
         for (int r = 0; r < repeats; r++) {
             long s = System.nanoTime();
             long u = cpu();

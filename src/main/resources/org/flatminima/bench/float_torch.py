@@ -5,7 +5,8 @@ Modes (one JSON object per line on stdout):
   bench --width D --depth M --samples N --iterations K --repeats R --dtype float32|float64
       times the full-batch gradient, one Hessian-vector product (double backward from scratch), and K power
       iterations in the PyHessian style (one forward and create_graph backward, then K products with the graph
-      retained), single thread; wall-clock and process CPU seconds.
+      retained), and K power iterations that recompute forward and backward each iteration (as PyHessian does
+      over a data loader), single thread; wall-clock and process CPU seconds.
   sharpness --weights W.npz --inputs X.npy --targets Y.npy --iterations K [--activation relu|linear]
       plain HVP power iteration (as PyHessian) in float64 on the loss (1/n) sum ||y - f(x)||^2; prints lambda.
 """
@@ -66,12 +67,25 @@ def bench(a):
             u = [h / norm for h in hu]
         return lam
 
+    def power_recompute():
+        u = [t / torch.sqrt(sum((s * s).sum() for s in v)) for t in v]
+        lam = None
+        for _ in range(a.iterations):
+            loss = loss_fn(params, x, y, "relu", False)
+            grads = torch.autograd.grad(loss, params, create_graph=True)
+            hu = torch.autograd.grad(grads, params, grad_outputs=u)
+            lam = sum((h * w).sum() for h, w in zip(hu, u)).item()
+            norm = torch.sqrt(sum((h * h).sum() for h in hu))
+            u = [h / norm for h in hu]
+        return lam
+
     gradient()
     hvp()
-    times = {"gradient": [], "hvp": [], "power%d" % a.iterations: []}
+    times = {"gradient": [], "hvp": [], "power%d" % a.iterations: [], "power%d_recompute" % a.iterations: []}
     cpu = {name: [] for name in times}
     for _ in range(a.repeats):
-        for name, fn in (("gradient", gradient), ("hvp", hvp), ("power%d" % a.iterations, power)):
+        for name, fn in (("gradient", gradient), ("hvp", hvp), ("power%d" % a.iterations, power),
+                         ("power%d_recompute" % a.iterations, power_recompute)):
             s = time.perf_counter()
             c = time.process_time()
             fn()
