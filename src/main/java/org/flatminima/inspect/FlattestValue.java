@@ -6,8 +6,12 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
+import org.flatminima.claims.support.PowerBracket;
+import org.flatminima.claims.support.TopSingular;
 import org.flatminima.exact.Inertia;
 import org.flatminima.exact.RationalMatrices;
+import org.flatminima.linalg.Matrix;
+import org.flatminima.numbers.ExactArithmetic;
 import org.flatminima.numbers.Rational;
 import org.flatminima.precise.ApfloatMatrices;
 import org.flatminima.precise.SymmetricEigen;
@@ -16,12 +20,10 @@ import org.flatminima.precise.SymmetricEigen;
  * Theorem 1's value lambda* = 2m sigma_max(T)^(2(1-1/m)) for a rational T, decided as strongly as
  * possible: exactly when it is rational, otherwise as a certified rational bracket.
  *
- * <p>With s = sigma_max(T)^2 = lambda_max(T^T T): s is found exactly when it is rational (a continued
- * fraction candidate from the D-digit value, confirmed by exact inertia: s is an eigenvalue of T^T T
- * and none lies above it). Then lambda* = 2m q^(m-1) with q = s^(1/m), rational when s is a perfect
- * m-th power. Otherwise, rationals q_lo &lt; s^(1/m) &lt; q_hi are confirmed by exact inertia of
- * q^m I - T^T T (powers are compared instead of roots), which encloses lambda* in
- * [2m q_lo^(m-1), 2m q_hi^(m-1)].
+ * <p>With s = sigma_max(T)^2 = lambda_max(T^T T): s is found exactly when it is rational (confirmed by
+ * exact inertia: s is an eigenvalue of T^T T and none lies above it), else enclosed by rationals
+ * certified the same way ({@link TopSingular}); lambda* = 2m s^((m-1)/m) is then exact or enclosed
+ * by comparing powers ({@link PowerBracket}), the same decisions the checker makes.
  *
  * @param exact lambda* when rational, else null
  * @param lower a certified rational lower bound (equal to exact when exact)
@@ -36,55 +38,19 @@ public record FlattestValue(Rational exact, Rational lower, Rational upper, Apfl
     public static FlattestValue of(Rational[][] target, int m, int digits) {
         int work = digits + 10;
         Rational[][] tt = RationalMatrices.multiply(RationalMatrices.transpose(target), target);
-        SymmetricEigen.Decomposition eig = SymmetricEigen.decompose(tt, work);
-        Apfloat s = eig.eigenvalues()[0];
+        Apfloat s = SymmetricEigen.decompose(tt, work).eigenvalues()[0];
         if (s.signum() < 0) {
             s = new Apfloat(0, work);
         }
         Apfloat sigma = s.signum() == 0 ? s : ApfloatMath.sqrt(s);
-        Apfloat approx = s.signum() == 0 ? s
+        Apfloat approx = s.signum() == 0 || m == 1 ? new Apfloat(m == 1 ? 2 : 0, work)
                 : ApfloatMath.pow(s, new Apfloat(m - 1, work).divide(new Apfloat(m, work)))
                         .multiply(new Apfloat(2L * m, work));
-        if (m == 1) {
-            return new FlattestValue(Rational.TWO, Rational.TWO, Rational.TWO, new Apfloat(2, work), sigma, null);
-        }
-        Rational sExact = exactTopEigenvalue(c -> Inertia.of(RationalMatrices.shift(tt, c)), s, digits);
-        if (sExact != null) {
-            Rational q = sExact.exactRoot(m);
-            if (q != null) {
-                Rational value = q.pow(m - 1).multiply(2L * m);
-                return new FlattestValue(value, value, value, approx, sigma, sExact);
-            }
-        }
-        // certified bracket by comparing powers: s < q^m  <=>  q^m I - T^T T is positive definite
-        Apfloat root = s.signum() == 0 ? s : ApfloatMath.pow(s, new Apfloat(1, work).divide(new Apfloat(m, work)));
-        Rational qApprox = ApfloatMatrices.toRational(root);
-        Rational width = Rational.of(BigInteger.ONE, BigInteger.TEN.pow(Math.max(4, digits - 8)))
-                .multiply(qApprox.abs().add(Rational.ONE));
-        Rational qHi = qApprox.add(width);
-        Rational qLo = qApprox.subtract(width).max(Rational.ZERO);
-        for (int attempt = 0; attempt < 30; attempt++) {
-            boolean hiOk = Inertia.isPositiveDefinite(shiftNegate(tt, qHi.pow(m)));
-            boolean loOk = qLo.signum() == 0 ? s.signum() > 0 || sExact != null && sExact.signum() > 0
-                    : Inertia.countAbove(tt, qLo.pow(m)) > 0;
-            if (hiOk && loOk) {
-                return new FlattestValue(null, qLo.pow(m - 1).multiply(2L * m), qHi.pow(m - 1).multiply(2L * m), approx,
-                        sigma, sExact);
-            }
-            width = width.multiply(Rational.of(10));
-            if (!hiOk) {
-                qHi = qApprox.add(width);
-            }
-            if (!loOk) {
-                qLo = qApprox.subtract(width).max(Rational.ZERO);
-            }
-        }
-        throw new ArithmeticException("could not bracket sigma_max(T)^(1/m)");
-    }
-
-    /** q I - A. */
-    private static Rational[][] shiftNegate(Rational[][] a, Rational q) {
-        return RationalMatrices.scale(RationalMatrices.shift(a, q), Rational.ONE.negate());
+        // the exact and certified parts are the checker's: sigma_max(T)^2 found as a rational or enclosed
+        // by exact inertia, then 2m (sigma^2)^((m-1)/m) decided by comparing powers
+        TopSingular top = TopSingular.of(Matrix.of(ExactArithmetic.INSTANCE, target), digits);
+        PowerBracket value = PowerBracket.flattestSharpness(Rational.of(2L * m), top, m, digits);
+        return new FlattestValue(value.exact(), value.lo(), value.hi(), approx, sigma, top.sigmaSquared());
     }
 
     /**
