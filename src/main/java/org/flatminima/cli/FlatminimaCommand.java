@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             SharpnessCommand.class,
             CheckCommand.class,
             ExperimentCommand.class,
+            FlatnessCommand.class,
         })
 public final class FlatminimaCommand implements Runnable {
     @Spec
