@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             CheckCommand.class,
             ExperimentCommand.class,
             FlatnessCommand.class,
+            RegressionSweepCommand.class,
         })
 public final class FlatminimaCommand implements Runnable {
     @Spec
