@@ -175,9 +175,64 @@ public final class FlatnessCommand implements Runnable {
             SafeFiles.replaceDirectory(out, force, dir -> {
                 SafeFiles.writeString(dir.resolve("flatness.json"), text + "\n");
                 FlatnessPlots.write(results, dir);
+                if (results.size() > 1) {
+                    org.flatminima.report.ResultsIO.write(orderingResults(results, d.description()), dir.resolve("results.json"), true);
+                }
             });
         }
         spec.commandLine().getOut().println(text);
+    }
+
+    /**
+     * The verdict "the measure orders the pair as lambda_max does", per measure, in the results model (report
+     * section "beyond"): NUMERICAL when every decided comparison agrees with lambda_max, REFUTED (a numerical
+     * finding, never a proof) when one disagrees, UNDECIDED when lambda_max or every comparison is undecided.
+     */
+    org.flatminima.report.Results orderingResults(List<FlatnessMeasurement.Result> results, String dataDescription) {
+        Map<String, String> other = new LinkedHashMap<>();
+        other.put("data", dataDescription);
+        other.put("draws", Integer.toString(draws));
+        other.put("threshold_factor", Double.toString(thresholdFactor));
+        org.flatminima.report.ResultsRecorder rec = org.flatminima.report.ResultsRecorder.start(List.of("flatness"),
+                new org.flatminima.report.Settings(seed, null, null, null, null, null, other));
+        for (String measure : List.of("local_energy", "local_entropy")) {
+            org.flatminima.report.ClaimRecorder c = new org.flatminima.report.ClaimRecorder("beyond.baldassi." + measure.replace('_', '-')
+                    + "-orders-like-lambda-max", org.flatminima.report.ClaimKind.EXPERIMENT,
+                    "Baldassi et al.'s " + measure.replace('_', ' ') + " orders minima as lambda_max does",
+                    "for each pair: the flatter by " + measure.replace('_', ' ') + " is the flatter by lambda_max")
+                    .section("beyond")
+                    .provenance("measures from Baldassi et al. (wide flat minima); the comparison with lambda_max derived here")
+                    .hypotheses("Monte-Carlo in float64 with " + draws + " draws; decided only when the intervals separate")
+                    .family("saved-minima")
+                    .figure("Local energy", "local-energy.png").figure("Local entropy", "local-entropy.png");
+            for (int i = 1; i < results.size(); i++) {
+                List<FlatnessMeasurement.Comparison> cmp = FlatnessMeasurement.compare(results.get(0), results.get(i));
+                org.flatminima.flatness.Ordering lambda = cmp.stream().filter(x -> x.measure().equals("lambda_max"))
+                        .map(FlatnessMeasurement.Comparison::ordering).findFirst().orElse(org.flatminima.flatness.Ordering.UNDECIDED);
+                int agree = 0;
+                int disagree = 0;
+                for (FlatnessMeasurement.Comparison x : cmp) {
+                    if (x.measure().equals(measure) && x.ordering() != org.flatminima.flatness.Ordering.UNDECIDED
+                            && lambda != org.flatminima.flatness.Ordering.UNDECIDED) {
+                        if (x.ordering() == lambda) {
+                            agree++;
+                        } else {
+                            disagree++;
+                        }
+                    }
+                }
+                org.flatminima.claims.Verdict v = disagree > 0 ? org.flatminima.claims.Verdict.REFUTED
+                        : agree > 0 ? org.flatminima.claims.Verdict.NUMERICAL : org.flatminima.claims.Verdict.UNDECIDED;
+                String pair = results.get(0).label() + " vs " + results.get(i).label();
+                c.add(org.flatminima.report.InstanceResult.of(seed, "saved-minima", List.of(results.get(0).energy().size()), v,
+                        "Monte-Carlo (" + pair + "): lambda_max says " + lambda.label() + "; " + measure + " agrees at "
+                                + agree + " and disagrees at " + disagree + " decided points (a numerical finding)")
+                        .withDetail("pair", pair)
+                        .withDetail("lambda_max", results.get(0).lambdaMax() + " vs " + results.get(i).lambdaMax()));
+            }
+            rec.add(c.finish());
+        }
+        return rec.finish();
     }
 
     private static void positive(String option, double[] values) {

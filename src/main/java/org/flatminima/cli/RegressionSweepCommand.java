@@ -187,7 +187,8 @@ public final class RegressionSweepCommand implements Runnable {
                     how = "GD " + r.status() + " after " + r.steps() + " steps (loss " + String.format(Locale.ROOT, "%.3g", r.loss()) + ")";
                 } else {
                     double rel = 1e-6;
-                    boolean ok = r.sharpness() >= r.lowerBound() * (1 - rel) && r.sharpness() <= r.authorsConstant() * (1 + rel);
+                    boolean ok = r.sharpness() >= r.lowerBound() * (1 - rel) && r.sharpness() <= r.authorsConstant() * (1 + rel)
+                            && r.sharpness() <= 2 / r.eta() * (1 + rel);
                     v = ok ? Verdict.NUMERICAL : Verdict.REFUTED;
                     how = "double precision: S = " + fmt(r.sharpness()) + " against [" + fmt(r.lowerBound()) + ", "
                             + fmt(r.authorsConstant()) + "]; 2/eta = " + fmt(2 / r.eta());
@@ -197,7 +198,6 @@ public final class RegressionSweepCommand implements Runnable {
                         .withDetail("steps", r.steps())
                         .withDetail("two_over_eta_below_bound", String.valueOf(2 / r.eta() < r.lowerBound()))
                         .withDetail("ratio_to_bound", fmt(r.sharpness() / r.lowerBound()))
-                        .withDetail("below_2_over_eta", r.converged() ? String.valueOf(r.sharpness() <= 2 / r.eta() * (1 + 1e-6)) : "-")
                         .withDetail("max_sigma2_over_sigma1", fmt(r.maxRankRatio()))
                         .withDetail("min_alignment", fmt(r.minAlignment()));
                 if (r.converged()) {

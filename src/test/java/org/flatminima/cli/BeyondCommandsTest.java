@@ -84,6 +84,9 @@ class BeyondCommandsTest extends QuietTest {
         assertEquals(2, j.get("minima").size());
         assertTrue(j.get("comparisons").get(0).get("orderings").size() >= 11);
         assertTrue(Files.exists(out.resolve("local-energy.png")) && Files.exists(out.resolve("local-entropy.svg")));
+        Results verdicts = ResultsIO.read(out.resolve("results.json"));
+        assertEquals(2, verdicts.claims().size());
+        assertEquals("beyond", verdicts.claims().get(0).section());
         CliRun bad = CliRun.of("flatness", "--weights", a.toString(), "--inputs", xf.toString(), "--targets", yf.toString(),
                 "--draws", "1");
         assertEquals(2, bad.exit());
