@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             ExperimentCommand.class,
             FlatnessCommand.class,
             RegressionSweepCommand.class,
+            MarginFlatnessCommand.class,
         })
 public final class FlatminimaCommand implements Runnable {
     @Spec
