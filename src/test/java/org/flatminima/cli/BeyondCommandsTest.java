@@ -47,6 +47,14 @@ class BeyondCommandsTest extends QuietTest {
     }
 
     @Test
+    void marginFlatnessRejectsASingleMarginInOneLine() {
+        CliRun bad = CliRun.of("margin-flatness", "--kappas", "1", "--out", dir.resolve("m").toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.errIsOneLine(), bad.err());
+        assertTrue(!Files.exists(dir.resolve("m")));
+    }
+
+    @Test
     void flatnessComparesTwoMinimaAndWritesPlots() throws Exception {
         SplittableRandom rnd = new SplittableRandom(6601L);
         int n = 20;
