@@ -198,8 +198,11 @@ public final class CheckRunner {
     public static ClaimResult toResult(ClaimRun run) {
         Claim c = run.claim();
         ClaimRecorder rec = new ClaimRecorder(c.id(), reportKind(c.kind()), c.title(), c.statement())
-                .provenance("from the paper, " + c.section())
+                .provenance(c.provenance())
                 .hypotheses(String.join("; ", c.hypotheses()));
+        if (c.reportSection() != null) {
+            rec.section(c.reportSection());
+        }
         for (Family f : c.families()) {
             rec.family(f.id());
         }

@@ -21,6 +21,19 @@ public interface Claim {
     /** Where the paper states it, e.g. "Sec. 4, eq. (17)". */
     String section();
 
+    /**
+     * Where the statement comes from, shown in the report: "from the paper, " + {@link #section()} unless
+     * a claim says otherwise (e.g. "from the authors' code", "derived here").
+     */
+    default String provenance() {
+        return "from the paper, " + section();
+    }
+
+    /** The report section the claim is listed in, or null for the default of its kind. */
+    default String reportSection() {
+        return null;
+    }
+
     /** The hypotheses an instance must meet, in words. */
     List<String> hypotheses();
 

@@ -46,6 +46,9 @@ public final class ClaimRegistry {
         list.add(new Theorem4SufficientCondition());
         list.add(new Lemma4NormInequality());
         list.add(new SectionFiveConjecture());
+        list.add(new RegressionLowerBound());
+        list.add(new RegressionEquality());
+        list.add(new RegressionTheorem1Agreement());
         list.add(Theorem1Sharpness.wrongConstantControl());
         list.add(Theorem1Eigenvector.swappedControl());
         list.add(Theorem1Sharpness.nonFlattestControl());
@@ -58,6 +61,9 @@ public final class ClaimRegistry {
         list.add(ScalarFlattestSharpness.wrongConstantControl());
         list.add(Lemma1IdentityInitialisation.wrongConstantControl());
         list.add(StabilityFact.keptControl());
+        list.add(RegressionLowerBound.tightenedControl());
+        list.add(RegressionEquality.anySigmaControl());
+        list.add(RegressionTheorem1Agreement.unwhitenedControl());
         return new ClaimRegistry(list);
     }
 

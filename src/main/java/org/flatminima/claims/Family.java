@@ -21,7 +21,14 @@ public enum Family {
     CHAIN_RANDOM(null, "chain-random: random rational matrices of any chaining shapes (bottlenecks allowed)"),
     CHAIN_EQUALITY(null, "chain-equality: Psi_k = Q_k (a e_1 e_1^T) Q_(k-1)^T, Lemma 4's equality case"),
     IDENTITY_INIT_PD(null, "identity-init-pd: square layers at W_j = I, T = Q S Q^T symmetric positive definite"),
-    IDENTITY_INIT_GENERAL(null, "identity-init-general: square layers at W_j = I, T = U S V^T with det T > 0");
+    IDENTITY_INIT_GENERAL(null, "identity-init-general: square layers at W_j = I, T = U S V^T with det T > 0"),
+    REGRESSION_MINIMUM(null, "regression-minimum: random W_1..W_(L-1) (d x d) and W_L (1 x d), w*^T their product; "
+            + "Sigma = X^T X / n or s I"),
+    REGRESSION_BALANCED(null, "regression-balanced: balanced rank-one minimiser (W_k = rho u_k u_(k-1)^T, w* = rho^L u_0), "
+            + "Sigma = X^T X / n with a != 1 and w* not an eigenvector"),
+    REGRESSION_SCALAR(null, "regression-scalar: d = 1, balanced minimiser |W_k| = |w*|^(1/L), Sigma = s > 0"),
+    REGRESSION_ISOTROPIC(null, "regression-isotropic: balanced rank-one minimiser, Sigma = s I"),
+    REGRESSION_WHITE(null, "regression-white: balanced rank-one minimiser, Sigma = I");
 
     private final org.flatminima.generate.Family shared;
     private final String description;

@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
             SharpnessCommand.class,
             ExperimentCommand.class,
             BenchCommand.class,
+            FlatnessCommand.class,
+            RegressionSweepCommand.class,
+            MarginFlatnessCommand.class,
         })
 public final class FlatminimaCommand implements Runnable {
     @Spec

@@ -27,7 +27,7 @@ final class ReportText {
         return switch (section) {
             case "paper" -> "Claims from the paper";
             case "controls" -> "Negative controls";
-            case "beyond" -> "Beyond the paper (conjectures)";
+            case "beyond" -> "Beyond the paper (conjectures and related papers)";
             case "experiments" -> "Experiments";
             default -> "Section: " + section;
         };
@@ -38,7 +38,8 @@ final class ReportText {
         return switch (section) {
             case "controls" -> "Each control states something false on purpose; it PASSES only when every one of "
                     + "its instances is REFUTED, i.e. the checker caught the false statement.";
-            case "beyond" -> "Conjectures are explored, not proved; their results are kept apart from the theorems.";
+            case "beyond" -> "Conjectures are explored, not proved, and statements of related papers (each with its "
+                    + "provenance) are checked here; their results are kept apart from the paper's theorems.";
             default -> null;
         };
     }

@@ -39,6 +39,11 @@ public final class InstanceFamilies {
             case CHAIN_EQUALITY -> chainEquality(rnd, s);
             case IDENTITY_INIT_PD -> identityInit(rnd, s, true);
             case IDENTITY_INIT_GENERAL -> identityInit(rnd, s, false);
+            case REGRESSION_MINIMUM -> RegressionFamilies.randomMinimum(rnd, s);
+            case REGRESSION_BALANCED -> RegressionFamilies.balanced(rnd, s, 0, false);
+            case REGRESSION_SCALAR -> RegressionFamilies.balanced(rnd, s, 1, true);
+            case REGRESSION_ISOTROPIC -> RegressionFamilies.balanced(rnd, s, 1, false);
+            case REGRESSION_WHITE -> RegressionFamilies.balanced(rnd, s, 2, false);
             default -> throw new IllegalStateException("unhandled family " + family);
         };
         return new Instance(family.id(), seed, net);
