@@ -23,7 +23,7 @@ public final class RegressionPremises {
     public record Setting(int depth, int d, Rational[] wStar, Rational normSquared, Rational a) {
         /** factor * 2 L a (||w*||^2)^((L-1)/L). */
         public PowerBracket bound(Rational factor) {
-            return PowerBracket.of(factor.multiply(Rational.of(2L * depth)).multiply(a), normSquared, normSquared, depth - 1, depth, 1e-30);
+            return PowerBracket.of(factor.multiply(Rational.of(2L * depth)).multiply(a), normSquared, normSquared, depth - 1, depth, 30);
         }
     }
 

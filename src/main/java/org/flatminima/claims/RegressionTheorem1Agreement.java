@@ -57,7 +57,7 @@ public final class RegressionTheorem1Agreement extends BaseClaim {
             return Outcome.hypothesisNotMet("Sigma != I");
         }
         RegressionPremises.Setting st = RegressionPremises.setting(in);
-        TopSingular top = TopSingular.of(in.network().target());
+        TopSingular top = TopSingular.of(in.network().target(), settings.digits());
         if (!top.isExact()) {
             return Outcome.of(Verdict.UNDECIDED, "sigma_max(T)^2 not exact for a 1 x d target");
         }
@@ -70,7 +70,7 @@ public final class RegressionTheorem1Agreement extends BaseClaim {
                     .withMargin(Decisions.relative(bound.doubleValue(), theorem1.doubleValue()))
                     .withDetail("a", st.a()).withDetail("sigma_max_squared", top.sigmaSquared());
         }
-        PowerBracket value = PowerBracket.flattestSharpness(Rational.of(2L * m), top, m);
+        PowerBracket value = PowerBracket.flattestSharpness(Rational.of(2L * m), top, m, settings.digits());
         if (RegressionPremises.unbalanced(in, st) != null) {
             return Outcome.of(Verdict.PROVED, how + ": equal").withDetail("a", st.a()).withDetail("value", value.describe());
         }
