@@ -25,10 +25,10 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             SharpnessCommand.class,
             ExperimentCommand.class,
-            BenchCommand.class,
             FlatnessCommand.class,
             RegressionSweepCommand.class,
             MarginFlatnessCommand.class,
+            BenchCommand.class,
         })
 public final class FlatminimaCommand implements Runnable {
     @Spec
