@@ -18,7 +18,11 @@ public enum Verdict {
     UNDECIDED(false),
     /** The instance does not meet the claim's hypotheses; reported apart, never a failure of the claim. */
     HYPOTHESIS_NOT_MET(false),
-    /** The claim is false on this instance (exact or certified), with the witness saved. */
+    /**
+     * The claim is false on this instance, with the witness saved. For the paper's statements this is
+     * decided exactly or by a certified enclosure; for experiments and the numerical negative controls it
+     * is a numerical finding, and the instance's method text says so.
+     */
     REFUTED(false);
 
     private final boolean pass;
