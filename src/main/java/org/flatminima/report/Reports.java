@@ -46,7 +46,6 @@ public final class Reports {
         Path target = dir.toAbsolutePath().normalize();
         SafeFiles.replaceDirectory(dir, force, staging -> {
             written.clear();
-            openPermissions(staging);
             FileLinks links = new FileLinks(data, target, staging);
             links.copyFigures();
             put(staging, "results.json", ResultsIO.toJson(data.mergedResults()), written);
@@ -125,15 +124,6 @@ public final class Reports {
             sb.append(line.toString().stripTrailing()).append('\n');
         }
         return sb.toString();
-    }
-
-    /** Temporary directories are created owner-only; a report is for reading, so make it rwxr-xr-x. */
-    private static void openPermissions(Path dir) throws IOException {
-        try {
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: its defaults apply.
-        }
     }
 
     private static void put(Path dir, String name, String text, List<String> written) throws IOException {
