@@ -40,10 +40,13 @@ public interface Arithmetic<A> {
     /** out = out + sum of the {@code cols} columns of {@code g} (out modified). */
     void addColumnSums(A g, int gOff, int rows, int cols, A out, int outOff);
 
-    /** Replaces each of {@code len} values of {@code z} (modified) by max(0, z). */
+    /** Replaces each of {@code len} values of {@code z} (modified) by max(0, z); a NaN stays NaN. */
     void relu(A z, int off, int len);
 
-    /** Zeroes each value of {@code g} (modified) whose matching value of {@code a} is not positive. */
+    /**
+     * Zeroes each value of {@code g} (modified) whose matching value of {@code a} is not positive
+     * (a NaN in {@code a} with its sign bit clear counts as positive, so that NaNs propagate).
+     */
     void maskNotPositive(A g, int gOff, A a, int aOff, int len);
 
     /**
