@@ -170,16 +170,20 @@ public final class CheckRunner {
             Instance small = Shrinker.shrink(claim, r.instance(), settings, 150, claim.kind() == ClaimKind.CONTROL ? 3 : 30);
             Outcome o = claim.decide(small, settings);
             Path dir = claim.kind() == ClaimKind.CONTROL ? caseDirectory.resolve("controls") : caseDirectory;
-            Path file = dir.resolve(claim.id() + "-" + Long.toUnsignedString(r.instance().seed()) + ".json");
-            saveCase(file, claim, small, o);
+            Path file = saveCase(dir, claim.id() + "-" + Long.toUnsignedString(r.instance().seed()), claim, small, o);
             savedControl |= claim.kind() == ClaimKind.CONTROL;
             out.add(new InstanceRun(r.instance(), r.outcome().withDetail("shrunk_to", small.shape()), r.seconds(), file.toString()));
         }
         return out;
     }
 
-    /** Writes a self-contained case file (the {@code inspect} format plus metadata) atomically. */
-    public static void saveCase(Path file, Claim claim, Instance in, Outcome outcome) {
+    /**
+     * Writes a self-contained case file (the {@code inspect} format plus metadata) atomically as
+     * {@code dir/stem.json} and returns its path. A case file already there is never overwritten: if it
+     * holds the same text it is the answer, otherwise the first free name {@code stem-2.json},
+     * {@code stem-3.json}, ... is used (replaying a saved witness must not replace it).
+     */
+    public static Path saveCase(Path dir, String stem, Claim claim, Instance in, Outcome outcome) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("description", "witness of " + outcome.verdict() + " for " + claim.id() + ": " + claim.statement());
         root.put("claim", claim.id());
@@ -187,10 +191,25 @@ public final class CheckRunner {
         root.put("seed", Long.toUnsignedString(in.seed()));
         root.put("method", outcome.method());
         root.setAll(CaseFile.toJson(in.network(), true, true));
+        String text;
         try {
-            SafeFiles.writeString(file, Json.mapper().writeValueAsString(root) + "\n");
+            text = Json.mapper().writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+        for (int k = 1; ; k++) {
+            Path file = dir.resolve(stem + (k == 1 ? "" : "-" + k) + ".json");
+            if (!java.nio.file.Files.exists(file)) {
+                SafeFiles.writeString(file, text);
+                return file;
+            }
+            try {
+                if (java.nio.file.Files.readString(file).equals(text)) {
+                    return file;
+                }
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // unreadable: leave it alone and take the next name
+            }
         }
     }
 

@@ -143,6 +143,9 @@ public final class FloatBenchCommand implements Runnable {
                 continue;
             }
             String workload = parts[1];
+            if (workload.equals("gemm")) {
+                continue;
+            }
             double ourS = ours.get(key);
             double ourCpu = ours.get(key + "/cpu");
             Double theirS = torch.get(key);
@@ -161,8 +164,15 @@ public final class FloatBenchCommand implements Runnable {
             row.put("pytorch_cpu_s", theirCpu);
             row.put("cpu_ratio", theirCpu == null ? null : ourCpu / theirCpu);
             row.put("target", target);
+            Double gemmCpu = ours.get(parts[0] + "/gemm/cpu");
+            if (gemmCpu != null) {
+                row.put("flatminima_products", products(workload, false));
+                row.put("pytorch_products", products(workload, true));
+                row.put("gemm_cpu_s", gemmCpu);
+            }
             rows.add(row);
         }
+        printFloor(o, precisions, ours, torch);
         if (out != null) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("width", width);
@@ -178,6 +188,42 @@ public final class FloatBenchCommand implements Runnable {
                 SafeFiles.writeString(out, Json.mapper().writeValueAsString(json) + "\n");
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** {@link FloatBenchmark#products} for a row of the table. */
+    int products(String workload, boolean pytorch) {
+        String kind = workload.equals("gradient") || workload.equals("hvp") ? workload
+                : workload.endsWith("_recompute") ? "powerRecompute" : "power";
+        return FloatBenchmark.products(kind, pytorch, depth, iterations);
+    }
+
+    /**
+     * Reads the times against the products each side must compute: the measured time of one product
+     * (flatminima's BLAS, best of three batches) times the count is a floor neither side can beat at this BLAS
+     * speed, and the ratio of the counts is the least ratio a faster implementation could reach.
+     */
+    private void printFloor(PrintWriter o, List<Precision> precisions, Map<String, Double> ours, Map<String, Double> torch) {
+        for (Precision p : precisions) {
+            Double gemm = ours.get(p.label() + "/gemm/cpu");
+            if (gemm == null) {
+                continue;
+            }
+            o.printf(Locale.ROOT, "%s floor: one (%dx%d)(%dx%d) product takes %.4f s of CPU here; products needed"
+                    + " (flatminima / PyTorch), floor time, and each side's time over its floor:%n", p.label(), width,
+                    width, width, samples, gemm);
+            for (String workload : new String[] {"gradient", "hvp", "power" + iterations, "power" + iterations + "_recompute"}) {
+                Double ourCpu = ours.get(p.label() + "/" + workload + "/cpu");
+                if (ourCpu == null) {
+                    continue;
+                }
+                int mine = products(workload, false);
+                int theirs = products(workload, true);
+                Double theirCpu = torch.get(p.label() + "/" + workload + "/cpu");
+                o.printf(Locale.ROOT, "  %-17s %4d / %-4d  floor %7.3f / %7.3f s  over floor %5.2f / %5s  least ratio"
+                        + " possible %.2f%n", workload, mine, theirs, mine * gemm, theirs * gemm, ourCpu / (mine * gemm),
+                        theirCpu == null ? "-" : num(theirCpu / (theirs * gemm), 2), (double) mine / theirs);
             }
         }
     }

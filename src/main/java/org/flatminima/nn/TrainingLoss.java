@@ -38,12 +38,17 @@ public final class TrainingLoss<A> {
      * @param blockSize samples per block (at least 1)
      */
     public TrainingLoss(Network net, Dataset data, Precision precision, LossScale lossScale, int blockSize) {
+        this(net, data, Arithmetic.of(precision), lossScale, blockSize);
+    }
+
+    /** As the public constructor, in a given arithmetic (tests count its calls). */
+    TrainingLoss(Network net, Dataset data, Arithmetic<A> arithmetic, LossScale lossScale, int blockSize) {
         if (net.inputDim() != data.inputDim() || net.outputDim() != data.outputDim()) {
             throw new IllegalArgumentException("network is " + net.inputDim() + " -> " + net.outputDim()
                     + " but the data are " + data.inputDim() + " -> " + data.outputDim());
         }
         this.net = net;
-        this.ar = Arithmetic.of(precision);
+        this.ar = arithmetic;
         this.lossScale = lossScale;
         this.data = data;
         this.n = data.n();

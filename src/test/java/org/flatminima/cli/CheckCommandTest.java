@@ -1,5 +1,6 @@
 package org.flatminima.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,8 +49,11 @@ class CheckCommandTest extends QuietTest {
         }
         try (var files = Files.list(cex.resolve("controls"))) {
             Path witness = files.filter(p -> p.toString().contains("control.lemma4.factor")).findFirst().orElseThrow();
-            CliRun replay = CliRun.of("check", "--replay", witness.toString(), "--quiet", "--out", tmp.resolve("r").toString());
+            byte[] before = Files.readAllBytes(witness);
+            CliRun replay = CliRun.of("check", "--replay", witness.toString(), "--quiet", "--out", tmp.resolve("r").toString(),
+                    "--counterexamples", cex.toString());
             assertEquals(0, replay.exit(), "the replayed witness refutes its control again: " + replay.out());
+            assertArrayEquals(before, Files.readAllBytes(witness), "replaying a saved witness leaves it as it was");
             ClaimResult c = ResultsIO.read(tmp.resolve("r").resolve("results.json")).claims().get(0);
             assertEquals("control.lemma4.factor", c.id());
             assertEquals(1, c.count(Verdict.REFUTED));
