@@ -27,6 +27,18 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * (S_cc - mu G_cc) / scale, which is then refined like the rest. Each iteration runs at the precision its
  * correction needs (about twice the bits of the current error), so only the last iterations pay for D digits.
  *
+ * <p>Fallback: if the refinement does not converge within its iteration limit (or the double start fails), or its
+ * final residuals do not reach D digits, the cyclic Jacobi method with a threshold takes over, in the same binary
+ * fixed point at the working precision plus guard bits. It starts from the refinement's last iterate X,
+ * re-orthonormalised, when X^T A X is closer to diagonal than A (otherwise from A itself), rotates away every
+ * off-diagonal entry above 2^-F (the rounding level of A itself) sweep after sweep until a sweep finds none, and
+ * accumulates the rotations into the eigenvector matrix. Jacobi converges for every symmetric matrix, quadratically
+ * in the end, and needs no separation of the eigenvalues. Its result goes through the same final Rayleigh quotients
+ * and residual check as the refinement's; only if it too misses D digits is {@link ArithmeticException} thrown.
+ * {@link Decomposition#method()} says which method produced a decomposition. The fallback costs O(n^3) BigInteger
+ * operations per sweep (from the double start: two sweeps and an empty one; from A itself about ten) and runs only
+ * when the refinement fails, so the refinement's speed is unchanged.
+ *
  * <h2>What is claimed</h2>
  * With ||A|| the largest |a_ij| times n (an upper bound on the spectral norm): every returned eigenvalue is within
  * about 10^-D ||A|| of an eigenvalue of A (normwise accuracy, the accuracy any backward-stable dense solver has).
@@ -52,10 +64,11 @@ public final class SymmetricEigen {
         private final int digits;
         private final int workingDigits;
         private final int iterations;
+        private final String method;
         private Apfloat[][] vectors;
 
         Decomposition(Apfloat[] eigenvalues, FixedPointMatrix fixedVectors, Apfloat residualNorm,
-                Apfloat orthogonalityResidual, int digits, int workingDigits, int iterations) {
+                Apfloat orthogonalityResidual, int digits, int workingDigits, int iterations, String method) {
             this.eigenvalues = eigenvalues;
             this.fixedVectors = fixedVectors;
             this.residualNorm = residualNorm;
@@ -63,6 +76,7 @@ public final class SymmetricEigen {
             this.digits = digits;
             this.workingDigits = workingDigits;
             this.iterations = iterations;
+            this.method = method;
         }
 
         /** The eigenvalues, descending (a new array). */
@@ -126,15 +140,32 @@ public final class SymmetricEigen {
             return workingDigits;
         }
 
-        /** Refinement iterations used. */
+        /**
+         * Iterations used: refinement iterations for {@link #OGITA_AISHIMA}; for {@link #JACOBI_FALLBACK}, the
+         * refinement iterations tried before it plus the Jacobi sweeps (the last sweep is the one that found
+         * nothing left to rotate).
+         */
         public int iterations() {
             return iterations;
+        }
+
+        /**
+         * Which method produced this decomposition: {@link #OGITA_AISHIMA} (the refinement converged and its residuals
+         * reached the digits) or {@link #JACOBI_FALLBACK} (it did not, and the Jacobi method took over).
+         */
+        public String method() {
+            return method;
         }
     }
 
     /** Internal result in fixed point: value of an eigenvalue is lambda * 2^(binaryExponent - frac). */
     record Fixed(FixedPointMatrix vectors, BigInteger[] lambda, int binaryExponent, int frac, BigInteger residual,
-            BigInteger orthogonality, int iterations, BigInteger maxEntry) {}
+            BigInteger orthogonality, int iterations, BigInteger maxEntry, String method) {}
+
+    /** {@link Decomposition#method()} of a result of the Ogita-Aishima refinement. */
+    public static final String OGITA_AISHIMA = "ogita-aishima";
+    /** {@link Decomposition#method()} of a result of the Jacobi fallback. */
+    public static final String JACOBI_FALLBACK = "jacobi-fallback";
 
     /** Smallest supported D. */
     public static final int MIN_DIGITS = 1;
@@ -142,25 +173,30 @@ public final class SymmetricEigen {
     private static final int MAX_ITERATIONS = 60;
     /** Nested clusters resolved one level (about 16 digits of spread) per resolution. */
     private static final int MAX_RESOLUTIONS = 12;
+    /** Jacobi sweeps before the fallback gives up (about ten suffice from A itself; the residuals then decide). */
+    private static final int MAX_SWEEPS = 100;
 
     private SymmetricEigen() {}
 
     /**
      * The eigen-decomposition of the symmetric matrix {@code a} at {@code digits} decimal digits; {@code a} is not
      * modified. Throws {@link IllegalArgumentException} if {@code a} is not square and exactly symmetric, and
-     * {@link ArithmeticException} if the refinement cannot reach the digits asked for.
+     * {@link ArithmeticException} if neither the refinement nor the Jacobi fallback reaches the digits asked for.
      */
     public static Decomposition decompose(Apfloat[][] a, int digits) {
-        if (digits < MIN_DIGITS) {
-            throw new IllegalArgumentException("digits must be positive, got " + digits);
-        }
-        if (!ApfloatMatrices.isSymmetric(a)) {
-            throw new IllegalArgumentException("matrix is not square and symmetric");
-        }
+        return decompose(a, digits, MAX_ITERATIONS);
+    }
+
+    /**
+     * Test hook: {@link #decompose(Apfloat[][], int)} with at most {@code maxIterations} refinement iterations
+     * (0 makes the refinement fail, so the Jacobi fallback runs).
+     */
+    static Decomposition decompose(Apfloat[][] a, int digits, int maxIterations) {
+        requireValid(a, digits);
         int n = a.length;
         int work = workingDigits(digits, n);
-        Fixed f = decomposeFixed(a, work);
-        requireDigitsHeld(f, digits);
+        int e = binaryExponent(a);
+        Fixed f = solve(FixedPointMatrix.fromApfloat(a, e, bitsFor(work)), e, digits, maxIterations);
         return toDecimal(f, n, digits, work);
     }
 
@@ -169,6 +205,52 @@ public final class SymmetricEigen {
      * go straight to fixed point, without Apfloat); otherwise as {@link #decompose(Apfloat[][], int)}.
      */
     public static Decomposition decompose(Rational[][] a, int digits) {
+        return decompose(a, digits, MAX_ITERATIONS);
+    }
+
+    /** Test hook: {@link #decompose(Rational[][], int)} with at most {@code maxIterations} refinement iterations. */
+    static Decomposition decompose(Rational[][] a, int digits, int maxIterations) {
+        requireValid(a, digits);
+        int n = a.length;
+        int work = workingDigits(digits, n);
+        int e = binaryExponent(a);
+        Fixed f = solve(FixedPointMatrix.fromRational(a, e, bitsFor(work)), e, digits, maxIterations);
+        return toDecimal(f, n, digits, work);
+    }
+
+    /**
+     * Test hook: the Jacobi method alone, started from {@code a} itself (no double start, no refinement), through
+     * the same residual check as {@link #decompose(Rational[][], int)}; reports {@link #JACOBI_FALLBACK}.
+     */
+    static Decomposition decomposeWithJacobi(Rational[][] a, int digits) {
+        requireValid(a, digits);
+        int n = a.length;
+        int work = workingDigits(digits, n);
+        int e = binaryExponent(a);
+        Fixed f = jacobiFixed(FixedPointMatrix.fromRational(a, e, bitsFor(work)), e);
+        requireDigitsHeld(f, digits);
+        return toDecimal(f, n, digits, work);
+    }
+
+    /** Test hook: {@link #decomposeWithJacobi(Rational[][], int)} before the conversion to decimals. */
+    static Fixed jacobiFixed(FixedPointMatrix fullA, int e) {
+        if (fullA.rows == 0) {
+            return new Fixed(fullA, new BigInteger[0], e, fullA.frac, BigInteger.ZERO, BigInteger.ZERO, 0,
+                    BigInteger.ZERO, JACOBI_FALLBACK);
+        }
+        return jacobi(fullA, e, null, 0);
+    }
+
+    private static void requireValid(Apfloat[][] a, int digits) {
+        if (digits < MIN_DIGITS) {
+            throw new IllegalArgumentException("digits must be positive, got " + digits);
+        }
+        if (!ApfloatMatrices.isSymmetric(a)) {
+            throw new IllegalArgumentException("matrix is not square and symmetric");
+        }
+    }
+
+    private static void requireValid(Rational[][] a, int digits) {
         if (digits < MIN_DIGITS) {
             throw new IllegalArgumentException("digits must be positive, got " + digits);
         }
@@ -183,12 +265,6 @@ public final class SymmetricEigen {
                 }
             }
         }
-        int work = workingDigits(digits, n);
-        int bigF = bitsFor(work);
-        int e = binaryExponent(a);
-        Fixed f = decomposeFixed(FixedPointMatrix.fromRational(a, e, bigF), e);
-        requireDigitsHeld(f, digits);
-        return toDecimal(f, n, digits, work);
     }
 
     /** Binary exponent e with max |a_ij| < 2^e (e = 0 for the zero matrix). */
@@ -206,21 +282,26 @@ public final class SymmetricEigen {
     }
 
     /**
-     * Throws {@link ArithmeticException} unless both residuals of {@code f} are below 10^-digits (relative to the
-     * largest entry of the matrix for ||A V - V Lambda||).
+     * Whether both residuals of {@code f} are below 10^-digits (relative to the largest entry of the matrix for
+     * ||A V - V Lambda||).
      */
-    static void requireDigitsHeld(Fixed f, int digits) {
+    static boolean digitsHeld(Fixed f, int digits) {
         if (f.lambda().length == 0) {
-            return;
+            return true;
         }
         BigInteger maxEntry = f.maxEntry();
         int limit = -(int) Math.floor(digits * BITS_PER_DIGIT);
         boolean residualOk = f.residual().signum() == 0 || FixedPointMatrix.exponent(f.residual(), f.frac())
                 < limit + FixedPointMatrix.exponent(maxEntry, f.frac());
         boolean orthogonalOk = FixedPointMatrix.exponent(f.orthogonality(), f.frac()) < limit;
-        if (!residualOk || !orthogonalOk) {
-            throw new ArithmeticException("symmetric eigen-decomposition could not reach " + digits
-                    + " digits (residual 2^" + FixedPointMatrix.exponent(f.residual(), f.frac())
+        return residualOk && orthogonalOk;
+    }
+
+    /** Throws {@link ArithmeticException} unless {@link #digitsHeld} holds for {@code f}. */
+    static void requireDigitsHeld(Fixed f, int digits) {
+        if (!digitsHeld(f, digits)) {
+            throw new ArithmeticException("symmetric eigen-decomposition (" + f.method() + ") could not reach "
+                    + digits + " digits (residual 2^" + FixedPointMatrix.exponent(f.residual(), f.frac())
                     + ", orthogonality 2^" + FixedPointMatrix.exponent(f.orthogonality(), f.frac()) + ")");
         }
     }
@@ -259,15 +340,55 @@ public final class SymmetricEigen {
     }
 
     /**
-     * The refinement on {@code fullA}, a symmetric matrix whose entries are below 1 in magnitude, at its own
-     * fractional bits; {@code e} is only recorded (the matrix meant is fullA * 2^e). Not modified.
+     * The decomposition of {@code fullA}, a symmetric matrix whose entries are below 1 in magnitude, at its own
+     * fractional bits; {@code e} is only recorded (the matrix meant is fullA * 2^e). Not modified. The refinement
+     * runs first; if it does not converge, the Jacobi fallback takes over (no digits are checked here).
      */
     static Fixed decomposeFixed(FixedPointMatrix fullA, int e) {
+        return solve(fullA, e, 0, MAX_ITERATIONS);
+    }
+
+    /**
+     * The refinement with at most {@code maxIterations} iterations; if it does not converge, or {@code digits} is
+     * positive and its residuals do not reach that many digits, the Jacobi method started from its last iterate.
+     * Throws {@link ArithmeticException} only if the Jacobi result does not reach {@code digits} either.
+     */
+    static Fixed solve(FixedPointMatrix fullA, int e, int digits, int maxIterations) {
         int n = fullA.rows;
         int bigF = fullA.frac;
         if (n == 0) {
-            return new Fixed(fullA, new BigInteger[0], e, bigF, BigInteger.ZERO, BigInteger.ZERO, 0, BigInteger.ZERO);
+            return new Fixed(fullA, new BigInteger[0], e, bigF, BigInteger.ZERO, BigInteger.ZERO, 0, BigInteger.ZERO,
+                    OGITA_AISHIMA);
         }
+        Refined refined;
+        try {
+            refined = refine(fullA, maxIterations);
+        } catch (ArithmeticException failed) {
+            refined = null; // the double start failed (or a division in the refinement met zero): Jacobi from A
+        }
+        if (refined != null && refined.converged()) {
+            Fixed f = finish(fullA, refined.x(), e, bigF, refined.iterations(), OGITA_AISHIMA);
+            if (digits <= 0 || digitsHeld(f, digits)) {
+                return f;
+            }
+        }
+        Fixed j = jacobi(fullA, e, refined == null ? null : refined.x(), refined == null ? 0 : refined.iterations());
+        if (digits > 0) {
+            requireDigitsHeld(j, digits);
+        }
+        return j;
+    }
+
+    /** The last iterate of the refinement, the iterations it took, and whether it converged. */
+    private record Refined(FixedPointMatrix x, int iterations, boolean converged) {}
+
+    /**
+     * Ogita-Aishima refinement of the double start, at most {@code maxIterations} iterations; n >= 1. Throws
+     * {@link ArithmeticException} only if the double start itself fails.
+     */
+    private static Refined refine(FixedPointMatrix fullA, int maxIterations) {
+        int n = fullA.rows;
+        int bigF = fullA.frac;
         int logN = 32 - Integer.numberOfLeadingZeros(n);
         FixedPointMatrix x = FixedPointMatrix.fromDoubles(doubleStart(fullA), bigF);
 
@@ -276,7 +397,8 @@ public final class SymmetricEigen {
         int expectErr = -44; // what a double start usually achieves
         int stalls = 0;
         int resolutions = 0;
-        for (; iterations < MAX_ITERATIONS; iterations++) {
+        boolean done = false;
+        for (; iterations < maxIterations; iterations++) {
             int f = Math.min(bigF, Math.max(64, -2 * expectErr + 12 + logN));
             FixedPointMatrix af = fullA.withFrac(f);
             FixedPointMatrix xf = x.withFrac(f);
@@ -364,6 +486,7 @@ public final class SymmetricEigen {
                     resolutions++;
                     if (maxCoupling - 48 <= -bigF + logN + 12) {
                         iterations++;
+                        done = true;
                         break;
                     }
                     prevErr = 0;
@@ -372,20 +495,115 @@ public final class SymmetricEigen {
                     continue;
                 }
                 iterations++;
+                done = true;
                 break;
             }
             prevErr = Math.max(err, -bigF);
             expectErr = Math.max(2 * err, -bigF);
         }
-        if (iterations >= MAX_ITERATIONS) {
-            throw new ArithmeticException("symmetric eigen-refinement did not converge in " + MAX_ITERATIONS
-                    + " iterations");
+        return new Refined(x, iterations, done);
+    }
+
+    /**
+     * The cyclic Jacobi method with a threshold on {@code fullA} (n >= 1) at its fractional bits plus guard bits,
+     * then {@link #finish}. Started from {@code start} (the refinement's last iterate, re-orthonormalised) when
+     * X^T A X in that basis is closer to diagonal than A itself, otherwise from A. Each rotation annihilates one
+     * off-diagonal entry; a sweep visits every pair above the threshold 2^-F, and the sweeps stop when one finds
+     * nothing to rotate (from the double start: two sweeps and the empty one). The method converges for every
+     * symmetric matrix, quadratically in the end, repeated and clustered eigenvalues included.
+     */
+    private static Fixed jacobi(FixedPointMatrix fullA, int e, FixedPointMatrix start, int iterationsBefore) {
+        int n = fullA.rows;
+        int bigF = fullA.frac;
+        int logN = 32 - Integer.numberOfLeadingZeros(n);
+        // every rotation rounds each touched entry once: the guard bits absorb n^2 rotations per sweep
+        int guard = 16 + 2 * logN;
+        int f = bigF + guard;
+        FixedPointMatrix a = fullA.withFrac(f);
+        FixedPointMatrix b = copy(a);
+        FixedPointMatrix v = FixedPointMatrix.identity(n, f);
+        if (start != null) {
+            FixedPointMatrix x = copy(start.withFrac(f));
+            boolean[] all = new boolean[n];
+            Arrays.fill(all, true);
+            Orthonormal.complete(x, all);
+            FixedPointMatrix bx = FixedPointMatrix.symmetricTransposeProduct(x, FixedPointMatrix.multiply(a, x));
+            if (offDiagonalSquares(bx).compareTo(offDiagonalSquares(b)) < 0) {
+                b = bx;
+                v = x;
+            }
         }
-        return finish(fullA, x, e, bigF, iterations);
+        // entries below 2^-F are below the rounding of A itself at F bits (its exactly repeated eigenvalues are split
+        // that finely), where the convergence is no longer quadratic; leaving them moves the residual no more than
+        // that rounding does
+        BigInteger threshold = BigInteger.ONE.shiftLeft(guard);
+        BigInteger oneSquared = BigInteger.ONE.shiftLeft(2 * f);
+        int sweeps = 0;
+        while (sweeps < MAX_SWEEPS) {
+            sweeps++;
+            boolean rotated = false;
+            for (int p = 0; p < n - 1; p++) {
+                for (int q = p + 1; q < n; q++) {
+                    BigInteger apq = b.get(p, q);
+                    if (apq.abs().compareTo(threshold) <= 0) {
+                        continue;
+                    }
+                    rotated = true;
+                    // t = tan(phi) = sign(theta) / (|theta| + sqrt(theta^2 + 1)), theta = (a_qq - a_pp) / (2 a_pq),
+                    // written as 2 a_pq sign(d) / (|d| + sqrt(d^2 + 4 a_pq^2)) with d = a_qq - a_pp: |t| <= 1
+                    BigInteger d = b.get(q, q).subtract(b.get(p, p));
+                    BigInteger twoApq = apq.shiftLeft(1);
+                    BigInteger root = d.multiply(d).add(twoApq.multiply(twoApq)).sqrt();
+                    BigInteger t = FixedPointMatrix.roundDivide((d.signum() < 0 ? twoApq.negate() : twoApq)
+                            .shiftLeft(f), d.abs().add(root));
+                    BigInteger c = FixedPointMatrix.roundDivide(oneSquared, oneSquared.add(t.multiply(t)).sqrt());
+                    BigInteger s = FixedPointMatrix.shiftRound(t.multiply(c), f);
+                    BigInteger move = FixedPointMatrix.shiftRound(t.multiply(apq), f);
+                    b.set(p, p, b.get(p, p).subtract(move));
+                    b.set(q, q, b.get(q, q).add(move));
+                    b.set(p, q, BigInteger.ZERO);
+                    b.set(q, p, BigInteger.ZERO);
+                    for (int k = 0; k < n; k++) {
+                        if (k != p && k != q) {
+                            BigInteger bkp = b.get(k, p);
+                            BigInteger bkq = b.get(k, q);
+                            BigInteger np = FixedPointMatrix.shiftRound(c.multiply(bkp).subtract(s.multiply(bkq)), f);
+                            BigInteger nq = FixedPointMatrix.shiftRound(s.multiply(bkp).add(c.multiply(bkq)), f);
+                            b.set(k, p, np);
+                            b.set(p, k, np);
+                            b.set(k, q, nq);
+                            b.set(q, k, nq);
+                        }
+                        BigInteger vkp = v.get(k, p);
+                        BigInteger vkq = v.get(k, q);
+                        v.set(k, p, FixedPointMatrix.shiftRound(c.multiply(vkp).subtract(s.multiply(vkq)), f));
+                        v.set(k, q, FixedPointMatrix.shiftRound(s.multiply(vkp).add(c.multiply(vkq)), f));
+                    }
+                }
+            }
+            if (!rotated) {
+                break;
+            }
+        }
+        return finish(fullA, v.withFrac(bigF), e, bigF, iterationsBefore + sweeps, JACOBI_FALLBACK);
+    }
+
+    /** The sum of squares of the off-diagonal mantissas of a square matrix. */
+    private static BigInteger offDiagonalSquares(FixedPointMatrix b) {
+        BigInteger sum = BigInteger.ZERO;
+        for (int i = 0; i < b.rows; i++) {
+            for (int j = 0; j < b.cols; j++) {
+                if (i != j) {
+                    sum = sum.add(b.get(i, j).pow(2));
+                }
+            }
+        }
+        return sum;
     }
 
     /** Final Rayleigh quotients, ordering and residuals at the full working precision. */
-    private static Fixed finish(FixedPointMatrix a, FixedPointMatrix x, int e, int bigF, int iterations) {
+    private static Fixed finish(FixedPointMatrix a, FixedPointMatrix x, int e, int bigF, int iterations,
+            String method) {
         int n = a.rows;
         FixedPointMatrix ax = FixedPointMatrix.multiply(a, x);
         FixedPointMatrix g = FixedPointMatrix.symmetricTransposeProduct(x, x);
@@ -405,6 +623,17 @@ public final class SymmetricEigen {
         boolean[] flip = signFlips(x);
         x = flipColumns(x, flip);
         ax = flipColumns(ax, flip);
+        return withResiduals(a, x, ax, g, lambda, e, iterations, method);
+    }
+
+    /**
+     * The result for the factors {@code x} and {@code lambda} of {@code a} (at {@code a.frac} bits), with their
+     * residuals ||A X - X Lambda||_F and ||X^T X - I||_F computed afresh from {@code ax} = A X and {@code g} = X^T X.
+     */
+    private static Fixed withResiduals(FixedPointMatrix a, FixedPointMatrix x, FixedPointMatrix ax,
+            FixedPointMatrix g, BigInteger[] lambda, int e, int iterations, String method) {
+        int n = a.rows;
+        int bigF = a.frac;
         BigInteger res = BigInteger.ZERO;
         BigInteger orth = BigInteger.ZERO;
         BigInteger one = BigInteger.ONE.shiftLeft(bigF);
@@ -420,7 +649,17 @@ public final class SymmetricEigen {
         for (BigInteger v : a.m) {
             maxEntry = maxEntry.max(v.abs());
         }
-        return new Fixed(x, lambda, e, bigF, res.sqrt(), orth.sqrt(), iterations, maxEntry);
+        return new Fixed(x, lambda, e, bigF, res.sqrt(), orth.sqrt(), iterations, maxEntry, method);
+    }
+
+    /**
+     * Test hook: {@code f} (a result for the matrix {@code a}) with its eigenvalues replaced by {@code lambda} and
+     * both residuals recomputed at the working precision, as {@link #finish} computes them.
+     */
+    static Fixed withEigenvalues(FixedPointMatrix a, Fixed f, BigInteger[] lambda) {
+        FixedPointMatrix ax = FixedPointMatrix.multiply(a, f.vectors());
+        FixedPointMatrix g = FixedPointMatrix.symmetricTransposeProduct(f.vectors(), f.vectors());
+        return withResiduals(a, f.vectors(), ax, g, lambda.clone(), f.binaryExponent(), f.iterations(), f.method());
     }
 
     /** For each column, whether it must be negated so that its entry of largest magnitude is positive. */
@@ -657,6 +896,7 @@ public final class SymmetricEigen {
         }
         Apfloat residual = Decimals.toApfloat(f.residual(), shift, 6);
         Apfloat orthogonality = Decimals.toApfloat(f.orthogonality(), -f.frac(), 6);
-        return new Decomposition(values, f.vectors(), residual, orthogonality, digits, work, f.iterations());
+        return new Decomposition(values, f.vectors(), residual, orthogonality, digits, work, f.iterations(),
+                f.method());
     }
 }
