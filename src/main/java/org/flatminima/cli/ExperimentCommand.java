@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code flatminima experiment fig4|fig5|fig6|fig7|linear|all [--scale quick|paper] [--out DIR]
+ * {@code flatminima experiment fig4|fig5|fig6|fig7|linear|all [--scale quick|medium|paper] [--out DIR]
  * [--resume] [--shard I/N] [--loss-scale sample|element]} and {@code flatminima experiment merge
  * DIR... --out DIR}: the paper's MNIST experiments (Section 6) as resumable, shardable tasks, with
  * figures and a verdict per claim.
@@ -50,9 +50,10 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "DIR", description = "run directories to merge")
     List<Path> dirs = new ArrayList<>();
 
-    @Option(names = "--scale", paramLabel = "quick|paper", defaultValue = "quick",
-            description = "quick: 7x7 digits, 1,000 samples, depths 2-12 (minutes); paper: 784-wide layers, depths"
-                    + " 2-20 (hours); default: ${DEFAULT-VALUE}")
+    @Option(names = "--scale", paramLabel = "quick|medium|paper", defaultValue = "quick",
+            description = "quick: 7x7 digits, 1,000 samples, depths 2-12 (minutes); medium: 14x14 digits, 2,000"
+                    + " samples, depths 2-16 (about an hour of CPU); paper: 784-wide layers, depths 2-20 (hours);"
+                    + " default: ${DEFAULT-VALUE}")
     String scale;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: experiments/SCALE)")
@@ -110,7 +111,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         }
         ExperimentPlan plan = ExperimentPlan.named(scale);
         if (plan == null) {
-            throw new UserError(Problem.UNKNOWN_NAME, "scale", scale, "quick, paper");
+            throw new UserError(Problem.UNKNOWN_NAME, "scale", scale, "quick, medium, paper");
         }
         LossScale ls = switch (lossScale) {
             case "sample" -> LossScale.SAMPLE;

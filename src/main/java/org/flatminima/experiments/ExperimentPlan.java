@@ -19,7 +19,7 @@ import org.flatminima.nn.Precision;
  * paper's step 2.25 for 18 layers suggests; with {@link LossScale#SAMPLE} every SGD step is divided
  * by the output dimension, which gives the same SGD trajectories on a loss d_y times larger.
  *
- * @param scale the name of the scale ("quick", "paper" or a test's own)
+ * @param scale the name of the scale ("quick", "medium", "paper" or a test's own)
  * @param side image side after downsampling (28: full MNIST)
  * @param samples training samples (class-balanced prefix of the digits)
  * @param noiseStd standard deviation of the additive noise (paper: 1.25)
@@ -89,6 +89,16 @@ public record ExperimentPlan(String scale, int side, int samples, double noiseSt
                 6, 4, 0.5, 100, 1e-3, 100, 200, 100, 30, 61, 600);
     }
 
+    /**
+     * Between the two: 14x14 digits (196-wide layers), 2,000 samples, depths 2 to 16, fourteen step
+     * sizes, 60 epochs; Fig. 6 as in the quick plan. About an hour of CPU.
+     */
+    public static ExperimentPlan medium() {
+        return new ExperimentPlan("medium", 14, 2000, 1.25, 1, Precision.FLOAT32, LossScale.ELEMENT,
+                new int[] {2, 4, 6, 8, 10, 12, 14, 16}, ladder(16, 14), 100, 60, 1e-3, 1e3, 1.25, 1, 80,
+                6, 4, 0.5, 100, 1e-3, 100, 200, 100, 40, 61, 800);
+    }
+
     /** The paper's scale: 784-wide layers, the 10,000 digits, depths 2 to 20. Hours on a laptop. */
     public static ExperimentPlan paper() {
         return new ExperimentPlan("paper", 28, 10000, 1.25, 1, Precision.FLOAT32, LossScale.ELEMENT,
@@ -96,10 +106,11 @@ public record ExperimentPlan(String scale, int side, int samples, double noiseSt
                 6, 4, 0.5, 100, 1e-4, 100, 150, 100, 50, 101, 1000);
     }
 
-    /** The plan of this name ("quick" or "paper"), or null. */
+    /** The plan of this name ("quick", "medium" or "paper"), or null. */
     public static ExperimentPlan named(String name) {
         return switch (name) {
             case "quick" -> quick();
+            case "medium" -> medium();
             case "paper" -> paper();
             default -> null;
         };
