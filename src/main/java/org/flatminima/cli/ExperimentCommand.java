@@ -52,7 +52,7 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     @Option(names = "--scale", paramLabel = "quick|medium|paper", defaultValue = "quick",
             description = "quick: 7x7 digits, 1,000 samples, depths 2-12 (minutes); medium: 14x14 digits, 2,000"
-                    + " samples, depths 2-16 (about an hour of CPU); paper: 784-wide layers, depths 2-20 (hours);"
+                    + " samples, depths 2-16 (about 1.5 hours of CPU); paper: 784-wide layers, depths 2-20 (hours);"
                     + " default: ${DEFAULT-VALUE}")
     String scale;
 

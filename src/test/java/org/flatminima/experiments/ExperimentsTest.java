@@ -175,6 +175,25 @@ class ExperimentsTest extends QuietTest {
     }
 
     @Test
+    void everyNamedScaleDividesTheDigitsAndSaysWhatItAssumes() {
+        for (String name : List.of("quick", "medium", "paper")) {
+            ExperimentPlan p = ExperimentPlan.named(name);
+            assertEquals(name, p.scale());
+            assertEquals(0, 28 % p.side(), name + ": the side must divide 28 for block averaging");
+            assertTrue(p.samples() <= 10000, name + ": the npm subset has 10,000 digits");
+            assertEquals("paper", p.assumptions().get("noise_std").source(), name);
+            assertEquals(p.side() == 28 ? "paper" : "assumed", p.assumptions().get("image_side").source(), name);
+            for (int k = 1; k < p.steps().length; k++) {
+                assertTrue(p.steps()[k] > p.steps()[k - 1], name + ": steps ascend");
+            }
+            assertFalse(ExperimentTask.plan(p, ALL).isEmpty(), name);
+        }
+        assertEquals(null, ExperimentPlan.named("huge"));
+        assertTrue(ExperimentPlan.medium().width() > ExperimentPlan.quick().width()
+                && ExperimentPlan.medium().width() < ExperimentPlan.paper().width());
+    }
+
+    @Test
     void shardsPartitionTheTaskList() {
         List<ExperimentTask> all = ExperimentTask.plan(ExperimentPlan.quick(), ALL);
         Set<String> seen = new HashSet<>();
