@@ -103,7 +103,8 @@ public final class Inspection {
                     ? "exact: lambda_max is rational; confirmed by exact inertia of H - lambda I"
                     : "certified: exact inertia shows an eigenvalue above the lower end and none above the upper end");
         } else {
-            lmEnc.put("method", "numerical: eigenvalues at " + work + " working digits, residual ||HV - V Lambda||_F = "
+            lmEnc.put("method", "numerical: eigenvalues at " + work + " working digits (" + eig.method()
+                    + "), residual ||HV - V Lambda||_F = "
                     + ApfloatMatrices.toDecimalString(eig.residualNorm(), 3));
         }
         if (withHessian) {
