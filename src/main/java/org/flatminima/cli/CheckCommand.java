@@ -84,6 +84,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress line.")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    MaxParametersOption limit = new MaxParametersOption();
+
     @Override
     public Integer call() {
         range("--instances", instances, 1, 100000, "between 1 and 100000");
@@ -99,7 +102,7 @@ public final class CheckCommand implements Callable<Integer> {
         ClaimRegistry registry = ClaimRegistry.standard();
         Path outDir = out != null ? out : replay == null ? Path.of("reports", "latest") : null;
         if (outDir != null) {
-            SafeFiles.requireWritable(outDir, force);
+            SafeFiles.requireReplaceableDirectory(outDir, force);
         }
         CheckSettings settings = new CheckSettings(digits, maxDim, maxDepth);
         CheckRunner runner = new CheckRunner(settings, threads, counterexamples);
@@ -108,6 +111,7 @@ public final class CheckCommand implements Callable<Integer> {
         List<Instance> replayed = null;
         if (replay != null) {
             CaseFile.Case c = CaseFile.read(replay);
+            limit.require(replay, c.network().parameterCount(), 200L + digits);
             JsonNode meta = c.metadata();
             String named = meta != null && meta.hasNonNull("claim") ? meta.get("claim").asText() : null;
             long caseSeed = meta != null && meta.hasNonNull("seed") ? Long.parseUnsignedLong(meta.get("seed").asText()) : 0L;
@@ -118,7 +122,8 @@ public final class CheckCommand implements Callable<Integer> {
             selected = claims != null ? registry.select(claims) : controls ? registry.controls() : registry.statements();
         }
 
-        long deadline = System.nanoTime() + (long) (timeLimit * 1e9);
+        // in double arithmetic: a long sum overflows for large limits (1e10 s), which started no instance
+        double deadline = (double) System.nanoTime() + timeLimit * 1e9;
         long total = replayed != null ? selected.size() : (long) selected.size() * instances;
         List<ClaimResult> results = new ArrayList<>();
         try (Progress progress = new Progress(e, "check", total, !quiet)) {

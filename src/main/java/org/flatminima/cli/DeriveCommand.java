@@ -85,7 +85,7 @@ public final class DeriveCommand implements Callable<Integer> {
             if (dims != null || out != null) {
                 throw new UserError(Problem.USAGE, "--all-examples takes no --dims or --out (it writes into --out-dir)");
             }
-            SafeFiles.replaceDirectory(outDir, force, dir -> {
+            SafeFiles.replaceDirectory(outDir, "derivations", force, dir -> {
                 StringBuilder index = new StringBuilder("# Generated derivations\n\nRegenerate with "
                         + "`flatminima derive --all-examples --force`; do not edit these files by hand.\n\n");
                 for (String[] ex : EXAMPLES) {
@@ -195,7 +195,7 @@ public final class DeriveCommand implements Callable<Integer> {
         try {
             root = Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw new UserError(e, Problem.JSON_MALFORMED, path, e.getOriginalMessage());
+            throw new UserError(e, Problem.JSON_MALFORMED, path, org.flatminima.io.Json.plain(e));
         }
         JsonNode m = root;
         if (root != null && root.isObject()) {

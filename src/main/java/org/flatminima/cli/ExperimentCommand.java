@@ -127,7 +127,14 @@ public final class ExperimentCommand implements Callable<Integer> {
         long totalCost = Math.round(tasks.stream().mapToDouble(ExperimentTask::cost).sum());
         long start = System.nanoTime();
         Experiments.Summary s;
-        try (Progress progress = new Progress(spec.commandLine().getErr(), "experiment " + what + " (" + plan.scale()
+        List<String> resumeArgs = new java.util.ArrayList<>(List.of("experiment"));
+        resumeArgs.addAll(spec.commandLine().getParseResult().originalArgs());
+        if (out == null) {
+            resumeArgs.addAll(List.of("--out", dir.toString()));
+        }
+        try (InterruptNotice notice = InterruptNotice.install(spec.commandLine().getErr(),
+                InterruptNotice.resumeCommand(resumeArgs, "--resume"));
+                Progress progress = new Progress(spec.commandLine().getErr(), "experiment " + what + " (" + plan.scale()
                 + ")", totalCost, !quiet)) {
             Experiments.Listener listener = new Experiments.Listener() {
                 @Override
@@ -139,6 +146,13 @@ public final class ExperimentCommand implements Callable<Integer> {
                 public void finished(ExperimentTask task, String skipped) {
                     progress.step(Math.round(task.cost()), task.id() + (skipped == null ? " done" : " skipped: "
                             + skipped));
+                }
+
+                @Override
+                public void setAside(Path file, Path renamed, String why) {
+                    progress.status("set aside " + file + " as " + renamed + "; running its task again");
+                    spec.commandLine().getErr().println("flatminima: " + file + " was unreadable (" + why
+                            + "); renamed to " + renamed.getFileName() + " and its task is run again");
                 }
             };
             s = Experiments.run(plan, figures, dir, resume, force, sh[0], sh[1], () -> loadData(p, data), argv,

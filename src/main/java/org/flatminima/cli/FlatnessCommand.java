@@ -114,15 +114,16 @@ public final class FlatnessCommand implements Runnable {
             throw new UserError(Problem.USAGE, "give one --label per --weights (" + weights.size() + "), got " + labels.size());
         }
         if (out != null) {
-            SafeFiles.requireWritable(out, force);
+            SafeFiles.requireReplaceableDirectory(out, force);
         }
         Dataset d = data.load();
         List<NetworkWeights> nets = new ArrayList<>();
         for (Path p : weights) {
             NetworkWeights w = NetworkWeights.read(p, activation);
             if (w.network().inputDim() != d.inputDim() || w.network().outputDim() != d.outputDim()) {
-                throw new UserError(Problem.ARRAY_WRONG_SHAPE, p, "W1..Wm", w.network().inputDim() + " -> "
-                        + w.network().outputDim(), "a network from " + d.inputDim() + " to " + d.outputDim() + " to match the data");
+                throw new UserError(Problem.DATA_INVALID, p, "the network maps " + w.network().inputDim()
+                        + " inputs to " + w.network().outputDim() + " outputs, but the data have " + d.inputDim()
+                        + " inputs and " + d.outputDim() + " outputs");
             }
             nets.add(w);
         }
@@ -172,7 +173,7 @@ public final class FlatnessCommand implements Runnable {
             throw new IllegalStateException(e);
         }
         if (out != null) {
-            SafeFiles.replaceDirectory(out, force, dir -> {
+            SafeFiles.replaceDirectory(out, "flatness", force, dir -> {
                 SafeFiles.writeString(dir.resolve("flatness.json"), text + "\n");
                 FlatnessPlots.write(results, dir);
                 if (results.size() > 1) {

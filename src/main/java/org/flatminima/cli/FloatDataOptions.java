@@ -99,7 +99,7 @@ public final class FloatDataOptions {
     private static void checkFinite(Path file, NpyArray a) {
         for (int i = 0; i < a.values().length; i++) {
             if (!Double.isFinite(a.values()[i])) {
-                throw new UserError(Problem.ARRAY_NOT_FINITE, file, "array", i);
+                throw new UserError(Problem.ARRAY_NOT_FINITE, file, "the array", i);
             }
         }
     }

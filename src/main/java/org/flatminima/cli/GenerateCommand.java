@@ -50,6 +50,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite --out if it exists.")
     boolean force;
 
+    @picocli.CommandLine.Mixin
+    MaxParametersOption limit = new MaxParametersOption();
+
     /** Completion candidates for --family. */
     static final class Families implements Iterable<String> {
         @Override
@@ -69,6 +72,14 @@ public final class GenerateCommand implements Callable<Integer> {
         if (dims.length < 2) {
             throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--dims", "at least two widths (d_0 and d_1)", Arrays.toString(dims));
         }
+        for (int d : dims) {
+            if (d < 1) {
+                throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--dims", "positive widths", Arrays.toString(dims));
+            }
+        }
+        // a generated network is an input for inspect and check --replay: the same limits apply
+        limit.require("--dims " + Arrays.stream(dims).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(",")), MaxParametersOption.parameters(dims), 0L);
         if (out != null) {
             SafeFiles.requireWritable(out, force);
         }

@@ -55,6 +55,9 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite --out if it exists.")
     boolean force;
 
+    @picocli.CommandLine.Mixin
+    MaxParametersOption limit = new MaxParametersOption();
+
     @Override
     public Integer call() {
         if (digits < DigitsArithmetic.MIN_DIGITS || digits > 2000) {
@@ -65,6 +68,7 @@ public final class InspectCommand implements Callable<Integer> {
             SafeFiles.requireWritable(out, force);
         }
         CaseFile.Case c = CaseFile.read(file);
+        limit.require(file, c.network().parameterCount(), 200L + digits);
         ObjectNode result = Inspection.run(c, digits, exact);
         String text = format == Format.json ? json(result) : TextSummary.of(result);
         if (out != null) {

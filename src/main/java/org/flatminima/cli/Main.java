@@ -1,7 +1,9 @@
 package org.flatminima.cli;
 
 import java.io.PrintWriter;
+import org.flatminima.errors.Problem;
 import org.flatminima.errors.UserError;
+import org.flatminima.io.Budget;
 import picocli.CommandLine;
 
 /**
@@ -22,7 +24,20 @@ public final class Main {
     /** Runs the command line with the given streams and returns the exit status (for tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cmd = commandLine(out, err);
-        return cmd.execute(args);
+        try {
+            return cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the last resort: every job estimates its memory first, so this means an estimate was short
+            err.println("flatminima: " + Problem.OUT_OF_MEMORY.format(" (the Java heap is "
+                    + Budget.bytes(Runtime.getRuntime().maxMemory()) + ")"));
+            err.flush();
+            return EXIT_INTERNAL;
+        } catch (StackOverflowError e) {
+            err.println("flatminima: the input is nested too deeply to process (stack overflow); "
+                    + "simplify it or give Java a larger stack through FLATMINIMA_JAVA_OPTS (e.g. -Xss64m)");
+            err.flush();
+            return EXIT_INTERNAL;
+        }
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -31,7 +46,7 @@ public final class Main {
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler((ex, args) -> {
-            String message = ex.getMessage() == null ? "invalid arguments" : ex.getMessage();
+            String message = ex.getMessage() == null ? "invalid arguments" : withoutInternals(ex.getMessage());
             ex.getCommandLine().getErr().println("flatminima: " + oneLine(message)
                     + " (see 'flatminima " + commandPath(ex.getCommandLine()) + "--help')");
             return UserError.EXIT_CODE;
@@ -76,6 +91,11 @@ public final class Main {
     private static boolean debug() {
         String v = System.getenv("FLATMINIMA_DEBUG");
         return v != null && !v.isBlank() && !v.equals("0");
+    }
+
+    /** A picocli message without the Java exception it quotes, e.g. "(java.lang.NumberFormatException: ...)". */
+    static String withoutInternals(String s) {
+        return s.replaceAll("\\s*\\((java\\.|[A-Za-z_.]*Exception)[^()]*(\\([^()]*\\)[^()]*)*\\)", "");
     }
 
     static String oneLine(String s) {

@@ -91,7 +91,7 @@ public final class MarginFlatnessCommand implements Runnable {
         if (side < 1 || 28 % side != 0) {
             throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--side", "a divisor of 28", side);
         }
-        SafeFiles.requireWritable(out, force);
+        SafeFiles.requireReplaceableDirectory(out, force);
         Digits digits = NpmMnist.load(mnistDir != null ? mnistDir : NpmMnist.defaultDirectory());
         MarginExperiment.Data data = MarginExperiment.Data.zerosAgainstOnes(digits, side, samples);
         PrintWriter o = spec.commandLine().getOut();
@@ -158,7 +158,7 @@ public final class MarginFlatnessCommand implements Runnable {
             throw new IllegalStateException(ex);
         }
         var results = rec.finish();
-        SafeFiles.replaceDirectory(out, force, dir -> {
+        SafeFiles.replaceDirectory(out, "margin-flatness", force, dir -> {
             SafeFiles.writeString(dir.resolve("margins.json"), text + "\n");
             List<Plots.Series> series = new ArrayList<>();
             for (Map.Entry<MarginExperiment.Model, List<MarginExperiment.Point>> e : all.entrySet()) {

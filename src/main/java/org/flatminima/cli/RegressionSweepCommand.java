@@ -107,7 +107,7 @@ public final class RegressionSweepCommand implements Runnable {
             throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--kappa/--init-scale/--max-steps/--tol",
                     ">= 1, > 0, >= 1 and > 0", kappa + ", " + initScale + ", " + maxSteps + ", " + tol);
         }
-        SafeFiles.requireWritable(out, force);
+        SafeFiles.requireReplaceableDirectory(out, force);
         double[] sortedEtas = etas.clone();
         Arrays.sort(sortedEtas);
         RegressionData data = RegressionData.synthetic(dim, samples, kappa, seed);
@@ -139,7 +139,7 @@ public final class RegressionSweepCommand implements Runnable {
             throw new IllegalStateException(e);
         }
         Results results = results(runs, data, s, seconds);
-        SafeFiles.replaceDirectory(out, force, dir -> {
+        SafeFiles.replaceDirectory(out, "regression-sweep", force, dir -> {
             SafeFiles.writeString(dir.resolve("sweep.json"), text + "\n");
             for (String init : inits) {
                 RegressionSweep.plot(runs, init, depths, sortedEtas, dir.resolve("gd-sharpness-" + init));

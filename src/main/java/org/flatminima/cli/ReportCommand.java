@@ -42,7 +42,9 @@ public final class ReportCommand implements Callable<Integer> {
     List<Path> results;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/latest",
-            description = "report directory (default: ${DEFAULT-VALUE}); replaced only with --force")
+            description = "report directory (default: ${DEFAULT-VALUE}); an existing one is replaced only with --force, "
+                    + "or without it when it is the report the RESULTS came from (reporting reports/latest/results.json "
+                    + "again rewrites reports/latest)")
     Path out;
 
     @Option(names = "--baseline", paramLabel = "BASELINE.json", description = "results to compare against")
@@ -57,9 +59,13 @@ public final class ReportCommand implements Callable<Integer> {
     BigDecimal marginThreshold;
 
     @Option(names = "--time-factor", paramLabel = "F", defaultValue = "3",
-            description = "flag a claim whose time grew past F times the baseline's (default: ${DEFAULT-VALUE}); "
-                    + "differences up to 1 s are never flagged")
+            description = "warn about a claim whose time grew past F times the baseline's (default: ${DEFAULT-VALUE}); "
+                    + "differences up to 1 s are never flagged; a regression only with --fail-on-time")
     double timeFactor;
+
+    @Option(names = "--fail-on-time", description = "count a claim slower than --time-factor as a regression (exit 1); "
+            + "without it, timing is a warning, because wall times swing with the machine's load")
+    boolean failOnTime;
 
     @Option(names = "--tex", description = "also write report.tex, the claims table as a LaTeX tabular")
     boolean tex;
@@ -83,9 +89,9 @@ public final class ReportCommand implements Callable<Integer> {
         if (baseline != null) {
             ReportData base = ReportData.of(List.of(new ReportData.Source(baseline, ResultsIO.read(baseline))));
             comparison = Regressions.compare(baseline.toString(), base.claims(), data.claims(),
-                    new Regressions.Thresholds(marginThreshold, timeFactor));
+                    new Regressions.Thresholds(marginThreshold, timeFactor, failOnTime));
         }
-        List<String> files = Reports.write(data, comparison, out, force, tex);
+        List<String> files = Reports.write(data, comparison, out, force || rewritesItsOwnReport(), tex);
         PrintWriter o = spec.commandLine().getOut();
         o.print(Reports.summaryTable(data.claims()));
         if (comparison != null) {
@@ -94,5 +100,16 @@ public final class ReportCommand implements Callable<Integer> {
         o.println("report written to " + out + "/ (" + String.join(", ", files) + ")");
         o.flush();
         return comparison != null && comparison.regressed() ? EXIT_REGRESSION : 0;
+    }
+
+    /**
+     * True when {@code --out} is a report directory of the tool (it carries the report marker) and every
+     * RESULTS file lies inside it: the report is regenerated from its own results, so nothing the user
+     * made can be lost and {@code --force} is not needed.
+     */
+    private boolean rewritesItsOwnReport() {
+        Path dir = out.toAbsolutePath().normalize();
+        boolean ours = org.flatminima.io.OutputMarker.read(out).map(m -> m.kind().equals("report")).orElse(false);
+        return ours && results.stream().allMatch(p -> p.toAbsolutePath().normalize().startsWith(dir));
     }
 }

@@ -83,6 +83,11 @@ public final class SharpnessCommand implements Runnable {
     @Option(names = "--quiet", description = "No progress line.")
     boolean quiet;
 
+    @Option(names = "--both-ends", description = "Converge lambda_min too, with a second Lanczos run on -H (about "
+            + "twice the products); without it lambda_min is read off the run for lambda_max and reported with its "
+            + "own convergence flag, often false.")
+    boolean bothEnds;
+
     static Precision precision(String dtype) {
         return switch (dtype.toLowerCase(Locale.ROOT)) {
             case "float32", "f32", "single" -> Precision.FLOAT32;
@@ -111,9 +116,9 @@ public final class SharpnessCommand implements Runnable {
         NetworkWeights w = NetworkWeights.read(weights, activation);
         Dataset d = data.load();
         if (w.network().inputDim() != d.inputDim() || w.network().outputDim() != d.outputDim()) {
-            throw new UserError(Problem.ARRAY_WRONG_SHAPE, weights, "W1..Wm",
-                    w.network().inputDim() + " -> " + w.network().outputDim(),
-                    "a network from " + d.inputDim() + " to " + d.outputDim() + " to match the data");
+            throw new UserError(Problem.DATA_INVALID, weights, "the network maps " + w.network().inputDim()
+                    + " inputs to " + w.network().outputDim() + " outputs, but the data have " + d.inputDim()
+                    + " inputs and " + d.outputDim() + " outputs");
         }
         PrintWriter err = spec.commandLine().getErr();
         err.println("flatminima: BLAS: " + Blas.description());
@@ -124,7 +129,7 @@ public final class SharpnessCommand implements Runnable {
         Sharpness.Result r;
         try (Progress progress = new Progress(err, "sharpness", method == Sharpness.Method.LANCZOS ? iterations : 0,
                 !quiet)) {
-            r = Sharpness.measure(w.network(), w.parameters(), d, o, (i, l, res) -> progress.step(1,
+            r = Sharpness.measure(w.network(), w.parameters(), d, o, bothEnds, (i, l, res) -> progress.step(1,
                     String.format(Locale.ROOT, "iteration %d, lambda_max ~ %.6g, residual %.2g", i, l, res)));
         }
         Map<String, Object> json = new LinkedHashMap<>(r.toMap());

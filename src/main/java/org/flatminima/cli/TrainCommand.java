@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.flatminima.data.Dataset;
@@ -152,9 +153,22 @@ public final class TrainCommand implements Runnable {
                 p, lossScale, convergenceTol, divergenceFactor);
         PrintWriter err = spec.commandLine().getErr();
         err.println("flatminima: BLAS: " + Blas.description());
+        if (checkpoint != null && resume && Files.isRegularFile(checkpoint)) {
+            try {
+                org.flatminima.data.Npz.read(checkpoint);
+            } catch (UserError ex) {
+                Path renamed = SafeFiles.setAside(checkpoint);
+                err.println("flatminima: " + checkpoint + " was unreadable (" + ex.getMessage() + "); renamed to "
+                        + renamed.getFileName() + " and training starts over");
+            }
+        }
         Trainer.Checkpointing ck = checkpoint == null ? null : new Trainer.Checkpointing(checkpoint, checkpointEvery, resume);
         TrainingResult r;
-        try (Progress progress = new Progress(err, "train", epochs, !quiet)) {
+        List<String> resumeArgs = new java.util.ArrayList<>(List.of("train"));
+        resumeArgs.addAll(spec.commandLine().getParseResult().originalArgs());
+        try (InterruptNotice notice = checkpoint == null ? null : InterruptNotice.install(err,
+                InterruptNotice.resumeCommand(resumeArgs, "--resume"));
+                Progress progress = new Progress(err, "train", epochs, !quiet)) {
             r = Trainer.train(cfg, d, null, ck, (e, total, l) -> progress.step(1,
                     String.format(Locale.ROOT, "epoch %d, loss %.6g", e, l)));
         }

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flatminima.errors.Problem;
 import org.flatminima.errors.UserError;
+import org.flatminima.io.Budget;
 import org.flatminima.io.SafeFiles;
 
 /**
@@ -31,10 +32,21 @@ public final class Npy {
 
     private Npy() {}
 
-    /** Reads the array in {@code file}. */
+    /** Reads the array in {@code file}, after checking its declared shape against its size and the heap. */
     public static NpyArray read(Path file) {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            byte[] prefix;
+            try (InputStream in = Files.newInputStream(file)) {
+                prefix = in.readNBytes((int) Math.min(size, MAX_HEADER_BYTES + 12));
+            }
+            Header h = header(prefix, size, file.toString(), "array");
+            requireMemory(file.toString(), size, h);
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new UserError(Problem.TOO_LARGE, file, Budget.bytes(size), "the 2 GiB one .npy file may have "
+                        + "here", "split the array into several files or use a subset");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UserError(Problem.FILE_MISSING, file);
@@ -49,8 +61,65 @@ public final class Npy {
         return parse(in.readAllBytes(), where, name);
     }
 
+    /**
+     * Reads one archive member of declared (uncompressed) size {@code declared}: the header is read
+     * and checked against that size and the heap before the data are inflated, and no more than
+     * {@code declared} bytes are ever inflated (a member that inflates past its declared size is refused).
+     */
+    static NpyArray readMember(InputStream in, long declared, String where, String name) throws IOException {
+        if (declared < 0) {
+            throw malformed(where, name, "the archive does not declare the member's size");
+        }
+        byte[] prefix = in.readNBytes((int) Math.min(declared, MAX_HEADER_BYTES + 12));
+        Header h = header(prefix, declared, where, name);
+        requireMemory(where + " (member " + name + ")", declared, h);
+        byte[] bytes = new byte[(int) declared];
+        System.arraycopy(prefix, 0, bytes, 0, prefix.length);
+        int got = in.readNBytes(bytes, prefix.length, bytes.length - prefix.length);
+        if (prefix.length + got != declared) {
+            throw malformed(where, name, "member is shorter than its declared " + declared + " bytes");
+        }
+        if (in.read() != -1) {
+            throw malformed(where, name, "member inflates past its declared " + declared + " bytes");
+        }
+        return parse(bytes, where, name);
+    }
+
+    /** Header lengths above this are refused (numpy writes a few hundred bytes). */
+    static final int MAX_HEADER_BYTES = 1 << 20;
+
+    /** A parsed header: element type, order, shape, element count and where the data start. */
+    private record Header(ElementType type, String descr, boolean fortran, int[] shape, long count, int dataStart) {}
+
+    /** Refuses an array whose file bytes plus its values (twice, for Fortran order) exceed the heap. */
+    private static void requireMemory(String where, long fileBytes, Header h) {
+        long values = Budget.times(h.count(), h.fortran() ? 16 : 8);
+        Budget.requireHeap(where + " (shape " + shapeText(h.shape()) + " of " + h.descr() + ")",
+                Budget.plus(fileBytes, values));
+    }
+
     /** Parses the bytes of a {@code .npy} file; {@code where} and {@code name} appear in error messages. */
     public static NpyArray parse(byte[] bytes, String where, String name) {
+        Header h = header(bytes, bytes.length, where, name);
+        requireMemory(where, 0, h);
+        int count = (int) h.count();
+        ByteBuffer data = ByteBuffer.wrap(bytes, h.dataStart(), (int) (count * h.type().size)).slice()
+                .order(h.type().order);
+        double[] values = new double[count];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = h.type().get(data, i);
+        }
+        if (h.fortran() && h.shape().length > 1) {
+            values = fortranToC(values, h.shape());
+        }
+        return new NpyArray(h.shape(), h.descr(), values);
+    }
+
+    /**
+     * Parses the header at the start of {@code bytes} of a file (or member) of {@code total} bytes and
+     * checks that its shape accounts for exactly the data that follow.
+     */
+    private static Header header(byte[] bytes, long total, String where, String name) {
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 10) {
             throw malformed(where, name, "file is too short for a header");
@@ -71,7 +140,7 @@ public final class Npy {
                 throw malformed(where, name, "file is too short for a header");
             }
             long len = buf.getInt(8) & 0xffffffffL;
-            if (len > Integer.MAX_VALUE) {
+            if (len > MAX_HEADER_BYTES) {
                 throw malformed(where, name, "header length " + len + " is too large");
             }
             headerLength = (int) len;
@@ -88,37 +157,31 @@ public final class Npy {
         Matcher f = FORTRAN.matcher(header);
         Matcher s = SHAPE.matcher(header);
         if (!d.find() || !f.find() || !s.find()) {
-            throw malformed(where, name, "header lacks descr, fortran_order or shape: " + header.strip());
+            String shown = header.strip();
+            throw malformed(where, name, "header lacks descr, fortran_order or shape: "
+                    + (shown.length() > 80 ? shown.substring(0, 80) + "..." : shown));
         }
         String descr = d.group(1);
         boolean fortran = f.group(1).equals("True");
         int[] shape = parseShape(s.group(1), where, name);
         ElementType type = ElementType.of(descr);
         if (type == null) {
-            throw new UserError(Problem.NPY_UNSUPPORTED_TYPE, where, name, descr);
+            throw new UserError(Problem.NPY_UNSUPPORTED_TYPE, where, name.equals("array") ? "the array" : "array " + name, descr);
         }
         long count = 1;
         for (int dim : shape) {
             count *= dim;
-            if (count > Integer.MAX_VALUE) {
-                throw malformed(where, name, "too many elements");
+            if (count > Integer.MAX_VALUE - 8) {
+                throw malformed(where, name, "shape " + shapeText(shape) + " has more elements than one array can hold");
             }
         }
         int dataStart = headerStart + headerLength;
         long needed = count * type.size;
-        if (bytes.length - dataStart != needed) {
+        if (total - dataStart != needed) {
             throw malformed(where, name, "shape " + shapeText(shape) + " of " + descr + " needs " + needed
-                    + " data bytes, file has " + (bytes.length - dataStart));
+                    + " data bytes, file has " + (total - dataStart));
         }
-        ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, (int) needed).slice().order(type.order);
-        double[] values = new double[(int) count];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = type.get(data, i);
-        }
-        if (fortran && shape.length > 1) {
-            values = fortranToC(values, shape);
-        }
-        return new NpyArray(shape, descr, values);
+        return new Header(type, descr, fortran, shape, count, dataStart);
     }
 
     /** Writes {@code array} to {@code file} atomically as float32 ({@code single}) or float64. */

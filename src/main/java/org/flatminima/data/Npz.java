@@ -16,6 +16,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.flatminima.errors.Problem;
+import org.flatminima.io.Budget;
 import org.flatminima.errors.UserError;
 import org.flatminima.io.SafeFiles;
 
@@ -24,6 +25,9 @@ import org.flatminima.io.SafeFiles;
  * deflated, as {@code numpy.savez} and {@code numpy.savez_compressed} write them).
  */
 public final class Npz {
+    /** Deflate expands at most about 1032 to 1; a member claiming more is malformed. */
+    static final long MAX_DEFLATE_RATIO = 1100;
+
     private Npz() {}
 
     /** Reads every array in {@code file}, keyed by name (without {@code .npy}), in archive order. */
@@ -44,8 +48,19 @@ public final class Npz {
                     throw new UserError(Problem.NPY_MALFORMED, file, "entry " + name + " is not a .npy array");
                 }
                 String key = name.substring(0, name.length() - 4);
+                long declared = e.getSize();
+                long compressed = e.getCompressedSize();
+                if (declared > Integer.MAX_VALUE - 8) {
+                    throw new UserError(Problem.TOO_LARGE, file + " (member " + name + ")", Budget.bytes(declared),
+                            "what one array can hold (2 GiB)", "split the array");
+                }
+                if (e.getMethod() == ZipEntry.DEFLATED && compressed >= 0 && declared > Budget.times(compressed,
+                        MAX_DEFLATE_RATIO)) {
+                    throw new UserError(Problem.NPY_MALFORMED, file, "member " + name + " declares " + declared
+                            + " bytes from " + compressed + " compressed bytes, more than deflate can produce");
+                }
                 try (InputStream in = zip.getInputStream(e)) {
-                    arrays.put(key, Npy.parse(Npy.readAll(in), file.toString(), key));
+                    arrays.put(key, Npy.readMember(in, declared, file.toString(), key));
                 }
             }
         } catch (ZipException e) {

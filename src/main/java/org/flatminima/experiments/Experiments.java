@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.flatminima.errors.Problem;
 import org.flatminima.errors.UserError;
 import org.flatminima.io.Json;
+import org.flatminima.io.OutputMarker;
 import org.flatminima.io.SafeFiles;
 
 /**
@@ -37,6 +38,12 @@ public final class Experiments {
 
         /** Called after {@code task} finished (or was skipped, with {@code skipped} saying why). */
         void finished(ExperimentTask task, String skipped);
+
+        /**
+         * Called when a truncated or unreadable task file or checkpoint was renamed to {@code renamed}
+         * (its task is then run again); {@code why} says what was wrong with it.
+         */
+        default void setAside(Path file, Path renamed, String why) {}
 
         Listener NONE = new Listener() {
             @Override
@@ -82,6 +89,9 @@ public final class Experiments {
             listener.starting(t, done, total);
             Path file = tasksDir.resolve(t.id() + ".json");
             String skip = null;
+            setAsideIfBroken(file, listener, Experiments::readTask);
+            setAsideIfBroken(tasksDir.resolve(t.id() + TaskRunner.CHECKPOINT_SUFFIX), listener,
+                    org.flatminima.data.Npz::read);
             if (Files.isRegularFile(file)) {
                 JsonNode old = readTask(file);
                 if (!old.path("spec").equals(normalised(Json.mapper().valueToTree(t.spec())))) {
@@ -129,7 +139,11 @@ public final class Experiments {
         JsonNode first = null;
         Path firstDir = null;
         Set<String> figures = new LinkedHashSet<>();
+        requireExperimentDirectory(out);
         for (Path d : dirs) {
+            if (Files.isDirectory(d) && !isExperiment(d)) {
+                throw new UserError(Problem.EXPERIMENT_NOT_A_RUN, d);
+            }
             Path p = d.resolve("plan.json");
             if (!Files.isRegularFile(p)) {
                 throw new UserError(Problem.EXPERIMENT_NOT_A_RUN, d);
@@ -175,6 +189,7 @@ public final class Experiments {
         ObjectNode planDoc = ((ObjectNode) first.deepCopy());
         planDoc.set("figures", Json.mapper().valueToTree(new ArrayList<>(figures)));
         writeJson(out.resolve("plan.json"), planDoc);
+        mark(out);
         Figures.Output f = Figures.write(out, plan, figures, commandLine);
         return new Summary(0, sources.size(), 0, f.files(), f.checks(), f.missing());
     }
@@ -192,7 +207,90 @@ public final class Experiments {
         }
     }
 
+    /**
+     * Refuses {@code out} unless it is missing, an empty directory, or an experiment directory of the
+     * tool (it carries the marker, or, from before markers, a plan.json of an experiment): a run,
+     * {@code --resume}, {@code --force} and a merge never write into a directory the user made.
+     */
+    static void requireExperimentDirectory(Path out) {
+        if (!Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new UserError(Problem.OUT_IS_NOT_A_DIRECTORY, out, Files.isSymbolicLink(out)
+                    ? "a symbolic link" : "a file");
+        }
+        if (SafeFiles.isEmptyDirectory(out) || isExperiment(out)) {
+            return;
+        }
+        String what;
+        try (Stream<Path> s = Files.list(out)) {
+            List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
+            what = names.size() + (names.size() == 1 ? " entry" : " entries") + " ("
+                    + String.join(", ", names.subList(0, Math.min(3, names.size()))) + (names.size() > 3 ? ", ..." : "")
+                    + ")";
+        } catch (IOException e) {
+            what = "entries that cannot be listed";
+        }
+        throw new UserError(Problem.EXPERIMENT_NOT_OURS, out, what);
+    }
+
+    /** True if {@code dir} carries the experiment marker, or a plan.json an experiment run wrote. */
+    static boolean isExperiment(Path dir) {
+        var marker = OutputMarker.read(dir);
+        if (marker.isPresent()) {
+            return marker.get().kind().equals(KIND);
+        }
+        Path plan = dir.resolve("plan.json");
+        if (!Files.isRegularFile(plan)) {
+            return false;
+        }
+        try {
+            JsonNode doc = Json.mapper().readTree(Files.readString(plan));
+            return doc != null && doc.has("plan") && doc.has("settings") && doc.has("figures");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The kind named in an experiment directory's marker. */
+    public static final String KIND = "experiment";
+
+    private static void mark(Path out) {
+        if (OutputMarker.read(out).isEmpty()) {
+            try {
+                OutputMarker.write(out, KIND);
+            } catch (IOException e) {
+                throw new UserError(Problem.FILE_WRITE_FAILED, out.resolve(OutputMarker.FILE_NAME), e.getMessage());
+            }
+        }
+    }
+
+    /** A reader of a file that throws a {@link UserError} when the file is truncated or malformed. */
+    private interface Reader {
+        Object read(Path file);
+    }
+
+    /**
+     * Renames {@code file} aside ({@link SafeFiles#setAside}) when {@code reader} cannot read it (a run killed
+     * while writing it, or a damaged disk), so the task is run again; tells {@code listener}.
+     */
+    private static void setAsideIfBroken(Path file, Listener listener, Reader reader) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        String why;
+        try {
+            reader.read(file);
+            return;
+        } catch (UserError e) {
+            why = e.getMessage();
+        }
+        listener.setAside(file, SafeFiles.setAside(file), why);
+    }
+
     private static void prepare(ExperimentPlan plan, Set<String> figures, Path out, boolean resume, boolean force) {
+        requireExperimentDirectory(out);
         Path planFile = out.resolve("plan.json");
         Path tasksDir = out.resolve("tasks");
         JsonNode settings = Json.mapper().valueToTree(plan.settingsText());
@@ -216,6 +314,7 @@ public final class Experiments {
         doc.set("figures", Json.mapper().valueToTree(new ArrayList<>(figs)));
         doc.set("settings", settings);
         writeJson(planFile, doc);
+        mark(out);
         try {
             Files.createDirectories(tasksDir);
         } catch (IOException e) {
@@ -246,7 +345,13 @@ public final class Experiments {
     /** Reads a JSON file of a run directory. */
     public static JsonNode readTask(Path file) {
         try {
-            return Json.mapper().readTree(Files.readString(file));
+            JsonNode n = Json.mapper().readTree(Files.readString(file));
+            if (n == null || !n.isObject()) {
+                throw new UserError(Problem.FILE_UNREADABLE, file, "not a JSON object");
+            }
+            return n;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UserError(Problem.JSON_MALFORMED, file, Json.plain(e));
         } catch (IOException e) {
             throw new UserError(Problem.FILE_UNREADABLE, file, e.getMessage());
         }

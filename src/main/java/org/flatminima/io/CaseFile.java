@@ -51,6 +51,10 @@ public final class CaseFile {
         String name = path.toString();
         String text;
         try {
+            if (Files.isRegularFile(path)) {
+                // the JSON tree and the exact numbers take tens of bytes per byte of text
+                Budget.requireHeap(name, Budget.times(Files.size(path), 40));
+            }
             text = Files.readString(path);
         } catch (NoSuchFileException e) {
             throw new UserError(Problem.FILE_MISSING, name);
@@ -61,7 +65,7 @@ public final class CaseFile {
         try {
             root = Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw new UserError(Problem.JSON_MALFORMED, name, e.getOriginalMessage());
+            throw new UserError(Problem.JSON_MALFORMED, name, Json.plain(e));
         }
         if (root == null || !root.isObject()) {
             throw new UserError(Problem.FIELD_WRONG_TYPE, name, "(the top level)", "a JSON object");
@@ -231,13 +235,19 @@ public final class CaseFile {
         return Matrix.of(Q, out);
     }
 
+    /**
+     * The largest decimal exponent accepted in an entry: {@code 1e1000} and {@code 1e-1000} are read,
+     * {@code 1e100000000} is refused at once instead of expanding to a hundred million digits.
+     */
+    public static final int MAX_DECIMAL_EXPONENT = 1000;
+
     /** One exact number: a JSON number, a decimal string, or "p/q". */
     static Rational number(String file, String where, JsonNode v) {
         if (v.isNumber()) {
             if (v.isIntegralNumber()) {
                 return Rational.of(v.bigIntegerValue());
             }
-            return Rational.of(v.decimalValue());
+            return Rational.of(bounded(file, where, v.decimalValue(), v.toString()));
         }
         if (!v.isTextual()) {
             throw new UserError(Problem.NUMBER_MALFORMED, file, where, v.toString());
@@ -248,12 +258,28 @@ public final class CaseFile {
             throw new UserError(Problem.NUMBER_NOT_FINITE, file, where, s);
         }
         try {
+            if (s.indexOf('/') < 0) {
+                return Rational.of(bounded(file, where, new java.math.BigDecimal(s), s));
+            }
             return Rational.parse(s);
         } catch (ArithmeticException e) {
             throw new UserError(Problem.ZERO_DENOMINATOR, file, where, s);
         } catch (NumberFormatException e) {
             throw new UserError(Problem.NUMBER_MALFORMED, file, where, "\"" + s + "\"");
         }
+    }
+
+    /** {@code d} if its decimal exponent is within {@link #MAX_DECIMAL_EXPONENT}, else a one-line error. */
+    private static java.math.BigDecimal bounded(String file, String where, java.math.BigDecimal d, String text) {
+        long exponent = (long) d.precision() - d.scale() - 1;
+        if (d.signum() != 0 && (Math.abs(exponent) > MAX_DECIMAL_EXPONENT || Math.abs((long) d.scale()) > 100_000)) {
+            throw new UserError(Problem.NUMBER_OUT_OF_RANGE, file, where, text.length() > 40
+                    ? text.substring(0, 40) + "..." : text, MAX_DECIMAL_EXPONENT);
+        }
+        if (d.signum() == 0 && Math.abs((long) d.scale()) > 100_000) {
+            return java.math.BigDecimal.ZERO;
+        }
+        return d;
     }
 
     /** The JSON form of an exact network, as {@link #read} accepts it (entries as exact strings). */

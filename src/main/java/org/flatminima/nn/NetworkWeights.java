@@ -71,7 +71,7 @@ public record NetworkWeights(Network network, double[] parameters) {
     static void checkFinite(Path file, String name, double[] v) {
         for (int i = 0; i < v.length; i++) {
             if (!Double.isFinite(v[i])) {
-                throw new UserError(Problem.ARRAY_NOT_FINITE, file, name, i);
+                throw new UserError(Problem.ARRAY_NOT_FINITE, file, "array " + name, i);
             }
         }
     }

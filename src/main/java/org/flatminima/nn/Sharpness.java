@@ -83,7 +83,7 @@ public final class Sharpness {
      * @param timeSeconds compute time: Hessian set-up, products and eigen-solver
      */
     public record Result(Spectrum spectrum, Hutchinson.Estimate trace, double loss, int samples, String dataLabel,
-            Precision precision, String blas, double timeSeconds) {
+            Precision precision, String blas, double timeSeconds, boolean lambdaMinConverged, String lambdaMinRule) {
         public double lambdaMax() {
             return spectrum.lambdaMax();
         }
@@ -103,8 +103,12 @@ public final class Sharpness {
             m.put("residual", spectrum.residualMax());
             m.put("relative_residual", spectrum.residualMax() / Math.max(Math.abs(spectrum.lambdaMax()), Double.MIN_NORMAL));
             m.put("residual_min_estimate", spectrum.residualMinEstimate());
-            m.put("converged", spectrum.converged());
+            // each end of the spectrum has its own convergence; "converged" claims both ends
+            m.put("converged", spectrum.converged() && lambdaMinConverged);
+            m.put("lambda_max_converged", spectrum.converged());
+            m.put("lambda_min_converged", lambdaMinConverged);
             m.put("stopping_rule", spectrum.stoppingRule());
+            m.put("lambda_min_rule", lambdaMinRule);
             m.put("how", "numerical: exact Hessian-vector products (R-operator) rounded in " + precision.label()
                     + " (unit roundoff " + precision.unitRoundoff() + "), iterative eigen-solver within its stopping rule");
             if (trace != null) {
@@ -125,26 +129,74 @@ public final class Sharpness {
     /** Measures the sharpness of {@code net} with parameters {@code params} on {@code data}. */
     public static Result measure(Network net, double[] params, Dataset data, Options options,
             Spectrum.Listener listener) {
+        return measure(net, params, data, options, false, listener);
+    }
+
+    /**
+     * As {@link #measure(Network, double[], Dataset, Options, Spectrum.Listener)}; with {@code bothEnds}
+     * (Lanczos only) a second Lanczos run on -H converges lambda_min under the same stopping rule as
+     * lambda_max, instead of reading it off the run that targets lambda_max, where it often has not
+     * converged.
+     */
+    public static Result measure(Network net, double[] params, Dataset data, Options options, boolean bothEnds,
+            Spectrum.Listener listener) {
         Dataset used = options.subset() > 0 && options.subset() < data.n() ? data.firstSamples(options.subset()) : data;
         String label = used == data ? "full training set (n = " + data.n() + ")"
                 : "fixed subset: first " + used.n() + " of " + data.n() + " samples";
         long start = System.nanoTime();
         return measure(new TrainingLoss<>(net, used, options.precision(), options.lossScale(), options.blockSize()),
-                params, options, listener, label, start);
+                params, options, bothEnds, listener, label, start);
     }
 
-    private static <A> Result measure(TrainingLoss<A> loss, double[] params, Options options,
+    private static <A> Result measure(TrainingLoss<A> loss, double[] params, Options options, boolean bothEnds,
             Spectrum.Listener listener, String label, long start) {
         TrainingLoss<A>.Hessian h = loss.hessian(loss.parameters(params));
         checkMemory(h.dimension(), options);
         Spectrum s = options.method() == Method.LANCZOS
                 ? Lanczos.run(h, options.maxIterations(), options.tol(), options.seed(), listener)
                 : PowerIteration.run(h, options.maxIterations(), options.tol(), options.seed(), listener);
+        boolean minConverged;
+        String minRule;
+        if (bothEnds && options.method() == Method.LANCZOS) {
+            LinearOperator negated = new LinearOperator() {
+                @Override
+                public int dimension() {
+                    return h.dimension();
+                }
+
+                @Override
+                public void apply(double[] v, double[] out) {
+                    h.apply(v, out);
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = -out[i];
+                    }
+                }
+
+                @Override
+                public double unitRoundoff() {
+                    return h.unitRoundoff();
+                }
+            };
+            Spectrum low = Lanczos.run(negated, options.maxIterations(), options.tol(), options.seed() + 1,
+                    Spectrum.Listener.NONE);
+            s = new Spectrum(s.method() + " (second run on -H for lambda_min)", s.lambdaMax(), -low.lambdaMax(),
+                    s.eigenvector(), s.residualMax(), low.residualMax(), s.products() + low.products(),
+                    s.iterations() + low.iterations(), s.converged(), s.stoppingRule());
+            minConverged = low.converged();
+            minRule = "a second Lanczos run on -H, converged to its largest eigenvalue -lambda_min under the same "
+                    + "rule as lambda_max";
+        } else {
+            double scale = Math.max(Math.abs(s.lambdaMin()), Math.abs(s.lambdaMax()));
+            minConverged = s.residualMinEstimate() <= Math.sqrt(options.tol()) * scale;
+            minRule = String.format(Locale.ROOT, "residual estimate %.3g <= %.3g max(|lambda_min|, |lambda_max|)%s",
+                    s.residualMinEstimate(), Math.sqrt(options.tol()), minConverged ? ""
+                            : "; not met: pass --both-ends to converge lambda_min in a second run");
+        }
         Hutchinson.Estimate trace = options.traceSamples() > 0
                 ? Hutchinson.estimate(h, options.traceSamples(), options.seed() + 7) : null;
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(s, trace, h.lossValue(), loss.samples(), label, options.precision(), Blas.description(),
-                seconds);
+                seconds, minConverged, minRule);
     }
 
     private static void checkMemory(int dimension, Options options) {

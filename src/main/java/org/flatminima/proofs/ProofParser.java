@@ -136,6 +136,12 @@ public final class ProofParser {
                         }
                     }
                 }
+                try {
+                    Identities.validate(parts[0], params);
+                } catch (IllegalArgumentException e) {
+                    throw new UserError(Problem.PROOF_MALFORMED, path, line, "identity " + parts[0] + ": "
+                            + e.getMessage());
+                }
                 return new Obligation.Symbolic(parts[0], params, text);
             }
             case "checked" -> {

@@ -22,8 +22,9 @@ import org.flatminima.claims.Verdict;
  *   <li>its worst margin dropped by more than {@code marginThreshold} times the baseline's magnitude
  *       (with the default 0.5: more than halved; from a zero margin: any drop below zero); not
  *       applied to controls;
- *   <li>its time grew past {@code timeFactor} times the baseline's and by more than
- *       {@link #TIME_NOISE_SECONDS} (differences below that are timer noise, not regressions).
+ *   <li>with {@code failOnTime} only: its time grew past {@code timeFactor} times the baseline's and
+ *       by more than {@link #TIME_NOISE_SECONDS}. Without it such a slowdown is a warning
+ *       ({@link Change#TIME_WARNING}): times are wall-clock and swing with the machine's load.
  * </ul>
  *
  * Claims new in the current results, and claims that got better, are listed but are not regressions.
@@ -33,7 +34,12 @@ public final class Regressions {
     public static final double TIME_NOISE_SECONDS = 1.0;
 
     /** Thresholds of a comparison. */
-    public record Thresholds(BigDecimal marginThreshold, double timeFactor) {
+    public record Thresholds(BigDecimal marginThreshold, double timeFactor, boolean failOnTime) {
+        /** Thresholds under which a slower claim is only a warning. */
+        public Thresholds(BigDecimal marginThreshold, double timeFactor) {
+            this(marginThreshold, timeFactor, false);
+        }
+
         public Thresholds {
             if (marginThreshold.signum() < 0) {
                 throw new IllegalArgumentException("margin threshold must be >= 0");
@@ -57,6 +63,8 @@ public final class Regressions {
         INSTANCE_WEAKER(true),
         MARGIN_SHRANK(true),
         TIME_GREW(true),
+        /** Time grew as for {@link #TIME_GREW}, but timing does not gate (the default: timers are noisy). */
+        TIME_WARNING(false),
         NEW(false),
         STATUS_BETTER(false),
         VERDICT_STRONGER(false);
@@ -163,7 +171,8 @@ public final class Regressions {
         double tb = b.timeSeconds();
         double tc = c.timeSeconds();
         if (tc > t.timeFactor() * tb && tc - tb > TIME_NOISE_SECONDS) {
-            f.add(new Finding(Change.TIME_GREW, String.format(Locale.ROOT, "time %.2f s -> %.2f s (over %s x)",
+            f.add(new Finding(t.failOnTime() ? Change.TIME_GREW : Change.TIME_WARNING, String.format(Locale.ROOT,
+                    "time %.2f s -> %.2f s (over %s x)",
                     tb, tc, BigDecimal.valueOf(t.timeFactor()).stripTrailingZeros().toPlainString())));
         }
         return f;

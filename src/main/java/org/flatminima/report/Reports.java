@@ -44,7 +44,7 @@ public final class Reports {
             boolean tex) {
         List<String> written = new ArrayList<>();
         Path target = dir.toAbsolutePath().normalize();
-        SafeFiles.replaceDirectory(dir, force, staging -> {
+        SafeFiles.replaceDirectory(dir, "report", force, staging -> {
             written.clear();
             FileLinks links = new FileLinks(data, target, staging);
             links.copyFigures();
@@ -96,11 +96,20 @@ public final class Reports {
                 }
             }
         }
+        StringBuilder warnings = new StringBuilder();
+        for (Regressions.ClaimComparison c : cmp.claims()) {
+            for (Regressions.Finding f : c.findings()) {
+                if (f.change() == Regressions.Change.TIME_WARNING) {
+                    warnings.append("warning (timing, not a regression; --fail-on-time makes it one): ")
+                            .append(c.id()).append(": ").append(f.text()).append('\n');
+                }
+            }
+        }
         long n = cmp.regressionCount();
         if (n == 0) {
-            return "no regressions against " + cmp.baselineName() + "\n";
+            return warnings + "no regressions against " + cmp.baselineName() + "\n";
         }
-        return "REGRESSIONS against " + cmp.baselineName() + ":\n" + align(rows) + n
+        return warnings + "REGRESSIONS against " + cmp.baselineName() + ":\n" + align(rows) + n
                 + (n == 1 ? " claim regressed\n" : " claims regressed\n");
     }
 

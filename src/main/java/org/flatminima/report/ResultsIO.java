@@ -84,7 +84,7 @@ public final class ResultsIO {
         try {
             node = Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw invalid(source, "malformed JSON: " + e.getOriginalMessage());
+            throw invalid(source, "malformed JSON: " + Json.plain(e));
         }
         if (node == null || !node.isObject()) {
             throw invalid(source, "expected a JSON object");
@@ -103,7 +103,9 @@ public final class ResultsIO {
         Results results;
         try {
             results = Json.mapper().treeToValue(node, Results.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException e) {
+            throw invalid(source, Json.plain(e));
+        } catch (IllegalArgumentException e) {
             throw invalid(source, e.getMessage());
         }
         List<String> consistency = consistencyProblems(node, results);

@@ -97,6 +97,48 @@ public final class Identities {
         };
     }
 
+    /**
+     * Checks the parameters of identity {@code name} without running it, so that a proof file with
+     * out-of-range parameters is rejected when read. Throws IllegalArgumentException as {@link #run} would.
+     */
+    public static void validate(String name, Map<String, String> parameters) {
+        Entry entry = CATALOGUE.stream().filter(e -> e.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown identity \"" + name + "\""));
+        Map<String, String> p = new LinkedHashMap<>(entry.defaults());
+        p.putAll(parameters);
+        switch (name) {
+            case "scalar-hessian", "scalar-top-eigenvalue", "scalar-lagrange", "scalar-flattest-sharpness" ->
+                    intParam(p, "m", 1, 8);
+            case "diagonal-gains" -> {
+                intParam(p, "m", 1, 8);
+                intParam(p, "d", 1, 4);
+            }
+            case "hessian-structure" -> {
+                dims(p);
+                sigma(p);
+                intParam(p, "factor", -100, 100);
+                boolParam(p, "swap");
+            }
+            case "phi-norm", "balancedness" -> {
+                dims(p);
+                sigma(p);
+            }
+            case "telescoping" -> {
+                intParam(p, "m", 2, 8);
+                intParam(p, "d", 1, 4);
+                sigma(p);
+                boolParam(p, "full");
+            }
+            case "diagonal-solution", "identity-init" -> {
+                intParam(p, "m", 1, 6);
+                intParam(p, "d", 1, 3);
+            }
+            default -> {
+                // no parameters
+            }
+        }
+    }
+
     // ---- scalar networks ---------------------------------------------------------------------
 
     private static ScalarFacts scalar(int m) {

@@ -46,11 +46,74 @@ class SafeFilesTest extends QuietTest {
     @Test
     void forcedReplaceSwapsInTheNewDirectory() throws IOException {
         Path target = dir.resolve("report");
-        Files.createDirectories(target);
-        Files.writeString(target.resolve("stale.txt"), "old");
-        SafeFiles.replaceDirectory(target, true, d -> Files.writeString(d.resolve("a.txt"), "new"));
+        SafeFiles.replaceDirectory(target, "report", false, d -> Files.writeString(d.resolve("stale.txt"), "old"));
+        SafeFiles.replaceDirectory(target, "report", true, d -> Files.writeString(d.resolve("a.txt"), "new"));
         assertEquals("new", Files.readString(target.resolve("a.txt")));
         assertTrue(!Files.exists(target.resolve("stale.txt")));
+        assertEquals("report", OutputMarker.read(target).orElseThrow().kind());
+    }
+
+    @Test
+    void forceRefusesADirectoryTheToolDidNotWrite() throws IOException {
+        Path target = dir.resolve("thesis");
+        Files.createDirectories(target.resolve("sub"));
+        Files.writeString(target.resolve("thesis.tex"), "mine");
+        Files.writeString(target.resolve("sub/data.csv"), "1,2");
+        UserError e = assertThrows(UserError.class,
+                () -> SafeFiles.replaceDirectory(target, "report", true, d -> Files.writeString(d.resolve("a"), "x")));
+        assertEquals(Problem.OUT_NOT_OURS, e.problem());
+        assertTrue(e.getMessage().contains("thesis.tex") && e.getMessage().contains(target.toString()), e.getMessage());
+        assertEquals("mine", Files.readString(target.resolve("thesis.tex")));
+        assertEquals("1,2", Files.readString(target.resolve("sub/data.csv")));
+    }
+
+    @Test
+    void aPlainFileIsNeverReplacedByADirectoryNorADirectoryByAFile() throws IOException {
+        Path notes = dir.resolve("notes.txt");
+        Files.writeString(notes, "notes");
+        UserError e = assertThrows(UserError.class,
+                () -> SafeFiles.replaceDirectory(notes, "report", true, d -> Files.writeString(d.resolve("a"), "x")));
+        assertEquals(Problem.OUT_IS_NOT_A_DIRECTORY, e.problem());
+        assertEquals("notes", Files.readString(notes));
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        UserError f = assertThrows(UserError.class, () -> SafeFiles.requireWritable(folder, true));
+        assertEquals(Problem.OUT_IS_A_DIRECTORY, f.problem());
+    }
+
+    @Test
+    void staleStagingOfADeadOwnerIsCleanedAndALiveOnesIsKept() throws IOException {
+        Path target = dir.resolve("out");
+        // a pid that cannot be running (pids are below 2^22 on Linux) and this process's own tag
+        Path dead = Files.createDirectories(dir.resolve(".out.staging.999999999-1-12345"));
+        Files.writeString(dead.resolve("half.txt"), "x");
+        Path untagged = Files.createDirectories(dir.resolve(".out.staging.98765"));
+        Path alive = Files.createDirectories(dir.resolve(".out.staging." + SafeFiles.ownerTag() + "777"));
+        Path unrelated = Files.createDirectories(dir.resolve(".other.staging.999999999-1-1"));
+        SafeFiles.replaceDirectory(target, "report", false, d -> Files.writeString(d.resolve("a.txt"), "new"));
+        assertTrue(!Files.exists(dead) && !Files.exists(untagged), "dead owners' staging directories are removed");
+        assertTrue(Files.exists(alive), "a running owner's staging directory is kept");
+        assertTrue(Files.exists(unrelated), "staging directories of other outputs are not touched");
+    }
+
+    @Test
+    void aPreviousOutputSetAsideByAKilledSwapIsRestored() throws IOException {
+        Path target = dir.resolve("out");
+        Path old = Files.createDirectories(dir.resolve(".out.old.999999999-1-4242"));
+        Files.writeString(old.resolve("results.json"), "{}");
+        assertEquals(1, SafeFiles.cleanStale(dir, "out", target));
+        assertEquals("{}", Files.readString(target.resolve("results.json")));
+    }
+
+    @Test
+    void setAsideKeepsEveryBrokenCopy() throws IOException {
+        Path f = dir.resolve("task.json");
+        Files.writeString(f, "{\"trunc");
+        Path a = SafeFiles.setAside(f);
+        Files.writeString(f, "{\"again");
+        Path b = SafeFiles.setAside(f);
+        assertEquals("task.json.broken", a.getFileName().toString());
+        assertEquals("task.json.broken-2", b.getFileName().toString());
+        assertEquals("{\"trunc", Files.readString(a));
     }
 
     @Test

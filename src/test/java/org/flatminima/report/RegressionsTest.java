@@ -117,12 +117,18 @@ class RegressionsTest extends QuietTest {
         ClaimResult base = ResultsFixtures.claimWith("lemma-3", ClaimKind.LEMMA, 2.0, Verdict.PROVED);
         ClaimResult slow = ResultsFixtures.claimWith("lemma-3", ClaimKind.LEMMA, 6.5, Verdict.PROVED);
         ClaimResult bit = ResultsFixtures.claimWith("lemma-3", ClaimKind.LEMMA, 5.9, Verdict.PROVED);
-        assertTrue(Regressions.compare("b", List.of(base), List.of(slow), DEFAULTS).regressed());
-        assertFalse(Regressions.compare("b", List.of(base), List.of(bit), DEFAULTS).regressed());
+        Regressions.Thresholds gate = new Regressions.Thresholds(new BigDecimal("0.5"), 3.0, true);
+        assertTrue(Regressions.compare("b", List.of(base), List.of(slow), gate).regressed());
+        assertFalse(Regressions.compare("b", List.of(base), List.of(bit), gate).regressed());
         // 0.1 s -> 0.9 s is nine times slower but within timer noise.
         ClaimResult tiny = ResultsFixtures.claimWith("lemma-3", ClaimKind.LEMMA, 0.1, Verdict.PROVED);
         ClaimResult tinySlow = ResultsFixtures.claimWith("lemma-3", ClaimKind.LEMMA, 0.9, Verdict.PROVED);
-        assertFalse(Regressions.compare("b", List.of(tiny), List.of(tinySlow), DEFAULTS).regressed());
+        assertFalse(Regressions.compare("b", List.of(tiny), List.of(tinySlow), gate).regressed());
+        // by default the slowdown is only a warning
+        Regressions.Comparison warned = Regressions.compare("b", List.of(base), List.of(slow), DEFAULTS);
+        assertFalse(warned.regressed());
+        assertTrue(warned.claims().get(0).findings().stream()
+                .anyMatch(f -> f.change() == Regressions.Change.TIME_WARNING));
     }
 
     @Test
