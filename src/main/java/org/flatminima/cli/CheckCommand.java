@@ -47,11 +47,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--instances", paramLabel = "N", defaultValue = "12", description = "Instances per claim (default ${DEFAULT-VALUE}).")
     int instances;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Base seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @picocli.CommandLine.Mixin
+    SharedOptions.SeedOption seedOption = new SharedOptions.SeedOption();
 
-    @Option(names = "--digits", paramLabel = "D", defaultValue = "30", description = "Working precision of numerical steps (default ${DEFAULT-VALUE}).")
-    int digits;
+    @picocli.CommandLine.Mixin
+    SharedOptions.DigitsOption digitsOption = new SharedOptions.DigitsOption(30);
 
     @Option(names = "--max-dim", paramLabel = "K", defaultValue = "4", description = "Largest layer width drawn (default ${DEFAULT-VALUE}).")
     int maxDim;
@@ -71,8 +71,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--controls", description = "Run the negative controls (each must come back REFUTED).")
     boolean controls;
 
-    @Option(names = "--force", description = "Replace an existing report directory.")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    SharedOptions.ForceOption forceOption = new SharedOptions.ForceOption();
 
     @Option(names = "--counterexamples", paramLabel = "DIR", defaultValue = "test-cases/counterexamples",
             description = "Where shrunk refutations are saved (default ${DEFAULT-VALUE}).")
@@ -81,8 +81,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "Worker threads (default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--quiet", description = "No progress line.")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    SharedOptions.QuietOption quietOption = new SharedOptions.QuietOption();
 
     @picocli.CommandLine.Mixin
     MaxParametersOption limit = new MaxParametersOption();
@@ -90,7 +90,6 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         range("--instances", instances, 1, 100000, "between 1 and 100000");
-        range("--digits", digits, 16, 1000, "between 16 and 1000");
         range("--max-dim", maxDim, 1, 8, "between 1 and 8");
         range("--max-depth", maxDepth, 1, 12, "between 1 and 12");
         range("--threads", threads, 1, 64, "between 1 and 64");
@@ -102,16 +101,16 @@ public final class CheckCommand implements Callable<Integer> {
         ClaimRegistry registry = ClaimRegistry.standard();
         Path outDir = out != null ? out : replay == null ? Path.of("reports", "latest") : null;
         if (outDir != null) {
-            SafeFiles.requireReplaceableDirectory(outDir, force);
+            SafeFiles.requireReplaceableDirectory(outDir, forceOption.force);
         }
-        CheckSettings settings = new CheckSettings(digits, maxDim, maxDepth);
+        CheckSettings settings = new CheckSettings(digitsOption.value(), maxDim, maxDepth);
         CheckRunner runner = new CheckRunner(settings, threads, counterexamples);
 
         List<Claim> selected;
         List<Instance> replayed = null;
         if (replay != null) {
             CaseFile.Case c = CaseFile.read(replay);
-            limit.require(replay, c.network().parameterCount(), 200L + digits);
+            limit.require(replay, c.network().parameterCount(), 200L + digitsOption.value());
             JsonNode meta = c.metadata();
             String named = meta != null && meta.hasNonNull("claim") ? meta.get("claim").asText() : null;
             long caseSeed = meta != null && meta.hasNonNull("seed") ? Long.parseUnsignedLong(meta.get("seed").asText()) : 0L;
@@ -126,11 +125,11 @@ public final class CheckCommand implements Callable<Integer> {
         double deadline = (double) System.nanoTime() + timeLimit * 1e9;
         long total = replayed != null ? selected.size() : (long) selected.size() * instances;
         List<ClaimResult> results = new ArrayList<>();
-        try (Progress progress = new Progress(e, "check", total, !quiet)) {
+        try (Progress progress = new Progress(e, "check", total, !quietOption.quiet)) {
             for (Claim claim : selected) {
                 CheckRunner.ClaimRun run = replayed != null
                         ? runner.runOn(claim, replayed, r -> progress.step(1, claim.id()))
-                        : runner.runClaim(claim, instances, seed, deadline, r -> progress.step(1, claim.id()));
+                        : runner.runClaim(claim, instances, seedOption.seed, deadline, r -> progress.step(1, claim.id()));
                 if (run.skippedForTime() > 0) {
                     progress.step(run.skippedForTime(), claim.id() + " (time limit)");
                 }
@@ -139,13 +138,13 @@ public final class CheckCommand implements Callable<Integer> {
         }
         o.print(Reports.summaryTable(results));
         o.flush();
-        Settings s = new Settings(seed, instances, digits, maxDim, maxDepth, timeLimit,
+        Settings s = new Settings(seedOption.seed, instances, digitsOption.value(), maxDim, maxDepth, timeLimit,
                 Map.of("threads", Integer.toString(threads), "mode", replay != null ? "replay " + replay : controls ? "controls" : "statements"));
         ResultsRecorder rec = ResultsRecorder.start(commandLine(), s);
         results.forEach(rec::add);
         Results res = rec.finish();
         if (outDir != null) {
-            Reports.writeAll(res, outDir, force);
+            Reports.writeAll(res, outDir, forceOption.force);
             o.println("report written to " + outDir + " (results.json, report.md, report.html, junit.xml)");
         }
         return exitStatus(results, controls && claims == null, o);

@@ -75,8 +75,8 @@ public final class DeriveCommand implements Callable<Integer> {
             description = "directory for --all-examples (default: ${DEFAULT-VALUE}); replaced whole, needs --force if present")
     Path outDir;
 
-    @Option(names = "--force", description = "overwrite an existing output file or directory")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    SharedOptions.ForceOption forceOption = new SharedOptions.ForceOption();
 
     @Override
     public Integer call() {
@@ -85,7 +85,7 @@ public final class DeriveCommand implements Callable<Integer> {
             if (dims != null || out != null) {
                 throw new UserError(Problem.USAGE, "--all-examples takes no --dims or --out (it writes into --out-dir)");
             }
-            SafeFiles.replaceDirectory(outDir, "derivations", force, dir -> {
+            SafeFiles.replaceDirectory(outDir, "derivations", forceOption.force, dir -> {
                 StringBuilder index = new StringBuilder("# Generated derivations\n\nRegenerate with "
                         + "`flatminima derive --all-examples --force`; do not edit these files by hand.\n\n");
                 for (String[] ex : EXAMPLES) {
@@ -111,7 +111,7 @@ public final class DeriveCommand implements Callable<Integer> {
             throw new UserError(Problem.UNKNOWN_NAME, "format", format, "md, tex, json");
         }
         if (out != null) {
-            SafeFiles.requireWritable(out, force);
+            SafeFiles.requireWritable(out, forceOption.force);
         }
         SymbolicNetwork net = network(dims, sigma, target);
         StringBuilder cmd = new StringBuilder("flatminima derive --dims " + dims + " --sigma " + sigma + " --target " + target);

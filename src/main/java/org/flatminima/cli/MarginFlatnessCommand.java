@@ -72,14 +72,14 @@ public final class MarginFlatnessCommand implements Runnable {
     @Option(names = "--draws", defaultValue = "100", paramLabel = "K", description = "Monte-Carlo draws per point (default: ${DEFAULT-VALUE}).")
     int draws;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @picocli.CommandLine.Mixin
+    SharedOptions.SeedOption seedOption = new SharedOptions.SeedOption();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-    @Option(names = "--force", description = "Replace --out if it exists.")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    SharedOptions.ForceOption forceOption = new SharedOptions.ForceOption();
 
     @Override
     public void run() {
@@ -91,7 +91,7 @@ public final class MarginFlatnessCommand implements Runnable {
         if (side < 1 || 28 % side != 0) {
             throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--side", "a divisor of 28", side);
         }
-        SafeFiles.requireReplaceableDirectory(out, force);
+        SafeFiles.requireReplaceableDirectory(out, forceOption.force);
         Digits digits = NpmMnist.load(mnistDir != null ? mnistDir : NpmMnist.defaultDirectory());
         MarginExperiment.Data data = MarginExperiment.Data.zerosAgainstOnes(digits, side, samples);
         PrintWriter o = spec.commandLine().getOut();
@@ -108,7 +108,7 @@ public final class MarginFlatnessCommand implements Runnable {
                     ks[i] /= 2;
                 }
             }
-            List<MarginExperiment.Point> pts = MarginExperiment.run(model, data, ks, steps, eta, sigmas, distances, draws, seed);
+            List<MarginExperiment.Point> pts = MarginExperiment.run(model, data, ks, steps, eta, sigmas, distances, draws, seedOption.seed);
             all.put(model, pts);
             for (MarginExperiment.Point p : pts) {
                 Map<String, Object> r = new LinkedHashMap<>();
@@ -126,7 +126,7 @@ public final class MarginFlatnessCommand implements Runnable {
             }
         }
         json.put("runs", rows);
-        ResultsRecorder rec = ResultsRecorder.start(List.of("margin-flatness"), new Settings(seed, null, null, null, null, null,
+        ResultsRecorder rec = ResultsRecorder.start(List.of("margin-flatness"), new Settings(seedOption.seed, null, null, null, null, null,
                 Map.of("kappas", java.util.Arrays.toString(kappas), "samples", Integer.toString(samples))));
         ClaimRecorder c = new ClaimRecorder("beyond.baldassi.margin-flatness", ClaimKind.EXPERIMENT,
                 "Baldassi et al.: larger margins sit in flatter regions",
@@ -146,7 +146,7 @@ public final class MarginFlatnessCommand implements Runnable {
                 sharper += ord == Ordering.SECOND_FLATTER ? 1 : 0;
             }
             Verdict v = sharper > 0 ? Verdict.REFUTED : flatter > 0 ? Verdict.NUMERICAL : Verdict.UNDECIDED;
-            c.add(InstanceResult.of(seed, "mnist-0-1", List.of(data.dimension()), v, "Monte-Carlo: largest kappa flatter at "
+            c.add(InstanceResult.of(seedOption.seed, "mnist-0-1", List.of(data.dimension()), v, "Monte-Carlo: largest kappa flatter at "
                     + flatter + " and sharper at " + sharper + " of " + sigmas.length + " noise levels (a numerical finding)")
                     .withDetail("model", e.getKey().name().toLowerCase(Locale.ROOT)));
         }
@@ -158,7 +158,7 @@ public final class MarginFlatnessCommand implements Runnable {
             throw new IllegalStateException(ex);
         }
         var results = rec.finish();
-        SafeFiles.replaceDirectory(out, "margin-flatness", force, dir -> {
+        SafeFiles.replaceDirectory(out, "margin-flatness", forceOption.force, dir -> {
             SafeFiles.writeString(dir.resolve("margins.json"), text + "\n");
             List<Plots.Series> series = new ArrayList<>();
             for (Map.Entry<MarginExperiment.Model, List<MarginExperiment.Point>> e : all.entrySet()) {

@@ -53,17 +53,18 @@ public final class ProveCommand implements Callable<Integer> {
     @Option(names = "--details", description = "print the detail of every obligation, not only of open or failed ones")
     boolean details;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "also write every step and obligation outcome as JSON")
+    @Option(names = {"--out", "--json"}, paramLabel = "FILE",
+            description = "Also write every step and obligation outcome as JSON to FILE (--json is the former name).")
     Path json;
 
-    @Option(names = "--force", description = "overwrite an existing --json file")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    SharedOptions.ForceOption forceOption = new SharedOptions.ForceOption();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (json != null) {
-            SafeFiles.requireWritable(json, force);
+            SafeFiles.requireWritable(json, forceOption.force);
         }
         ObjectNode root = Json.mapper().createObjectNode();
         ArrayNode filesNode = root.putArray("files");

@@ -71,17 +71,17 @@ public final class RegressionSweepCommand implements Runnable {
     @Option(names = "--tol", defaultValue = "1e-12", paramLabel = "EPS", description = "Converged once the excess loss is <= EPS (default: ${DEFAULT-VALUE}).")
     double tol;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the data and the initialisations (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @picocli.CommandLine.Mixin
+    SharedOptions.SeedOption seedOption = new SharedOptions.SeedOption();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-    @Option(names = "--force", description = "Replace --out if it exists.")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    SharedOptions.ForceOption forceOption = new SharedOptions.ForceOption();
 
-    @Option(names = "--quiet", description = "No progress line.")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    SharedOptions.QuietOption quietOption = new SharedOptions.QuietOption();
 
     @Override
     public void run() {
@@ -107,16 +107,16 @@ public final class RegressionSweepCommand implements Runnable {
             throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--kappa/--init-scale/--max-steps/--tol",
                     ">= 1, > 0, >= 1 and > 0", kappa + ", " + initScale + ", " + maxSteps + ", " + tol);
         }
-        SafeFiles.requireReplaceableDirectory(out, force);
+        SafeFiles.requireReplaceableDirectory(out, forceOption.force);
         double[] sortedEtas = etas.clone();
         Arrays.sort(sortedEtas);
-        RegressionData data = RegressionData.synthetic(dim, samples, kappa, seed);
+        RegressionData data = RegressionData.synthetic(dim, samples, kappa, seedOption.seed);
         RegressionSweep.Settings s = new RegressionSweep.Settings(dim, samples, kappa, depths, sortedEtas, inits, initScale,
-                maxSteps, tol, seed);
+                maxSteps, tol, seedOption.seed);
         PrintWriter err = spec.commandLine().getErr();
         List<GradientDescentRun> runs;
         long t0 = System.nanoTime();
-        try (Progress p = new Progress(err, "regression-sweep", (long) inits.size() * depths.length * etas.length, !quiet)) {
+        try (Progress p = new Progress(err, "regression-sweep", (long) inits.size() * depths.length * etas.length, !quietOption.quiet)) {
             runs = RegressionSweep.run(data, s, (r, done, total) -> p.step(1, String.format(Locale.ROOT,
                     "%s L=%d eta=%.3g: %s", r.init(), r.depth(), r.eta(), r.status())));
         }
@@ -139,7 +139,7 @@ public final class RegressionSweepCommand implements Runnable {
             throw new IllegalStateException(e);
         }
         Results results = results(runs, data, s, seconds);
-        SafeFiles.replaceDirectory(out, "regression-sweep", force, dir -> {
+        SafeFiles.replaceDirectory(out, "regression-sweep", forceOption.force, dir -> {
             SafeFiles.writeString(dir.resolve("sweep.json"), text + "\n");
             for (String init : inits) {
                 RegressionSweep.plot(runs, init, depths, sortedEtas, dir.resolve("gd-sharpness-" + init));
@@ -162,7 +162,7 @@ public final class RegressionSweepCommand implements Runnable {
         other.put("depths", Arrays.toString(depths));
         other.put("etas", Arrays.toString(s.etas()));
         other.put("data", data.description());
-        ResultsRecorder rec = ResultsRecorder.start(List.of("regression-sweep"), new Settings(seed, null, null, dim,
+        ResultsRecorder rec = ResultsRecorder.start(List.of("regression-sweep"), new Settings(seedOption.seed, null, null, dim,
                 Arrays.stream(depths).max().orElse(0), null, other));
         for (String init : inits) {
             ClaimRecorder within = new ClaimRecorder("beyond.mc.gd-" + init, ClaimKind.EXPERIMENT,
@@ -193,7 +193,7 @@ public final class RegressionSweepCommand implements Runnable {
                     how = "double precision: S = " + fmt(r.sharpness()) + " against [" + fmt(r.lowerBound()) + ", "
                             + fmt(r.authorsConstant()) + "]; 2/eta = " + fmt(2 / r.eta());
                 }
-                InstanceResult ir = InstanceResult.of(seed, "regression-gd-" + init, List.of(dim, r.depth()), v, how)
+                InstanceResult ir = InstanceResult.of(seedOption.seed, "regression-gd-" + init, List.of(dim, r.depth()), v, how)
                         .withDetail("eta", fmt(r.eta()))
                         .withDetail("steps", r.steps())
                         .withDetail("two_over_eta_below_bound", String.valueOf(2 / r.eta() < r.lowerBound()))

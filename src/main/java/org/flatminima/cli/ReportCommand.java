@@ -50,8 +50,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "BASELINE.json", description = "results to compare against")
     Path baseline;
 
-    @Option(names = "--force", description = "replace an existing report directory")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    SharedOptions.ForceOption forceOption = new SharedOptions.ForceOption();
 
     @Option(names = "--margin-threshold", paramLabel = "X", defaultValue = "0.5",
             description = "flag a claim whose worst margin dropped by more than X times the baseline's magnitude "
@@ -91,7 +91,7 @@ public final class ReportCommand implements Callable<Integer> {
             comparison = Regressions.compare(baseline.toString(), base.claims(), data.claims(),
                     new Regressions.Thresholds(marginThreshold, timeFactor, failOnTime));
         }
-        List<String> files = Reports.write(data, comparison, out, force || rewritesItsOwnReport(), tex);
+        List<String> files = Reports.write(data, comparison, out, forceOption.force || rewritesItsOwnReport(), tex);
         PrintWriter o = spec.commandLine().getOut();
         o.print(Reports.summaryTable(data.claims()));
         if (comparison != null) {

@@ -60,7 +60,7 @@ public final class SharpnessCommand implements Runnable {
     String dtype;
 
     @Option(names = "--loss-scale", defaultValue = "sample", paramLabel = "sample|element",
-            description = "Normalise the loss by n (sample, eq. 2) or by n d_y (element) (default: ${DEFAULT-VALUE}).")
+            description = "Normalise the loss by n (sample, eq. 2) or by n d_y (element) (default: ${DEFAULT-VALUE})." + SharedOptions.LOSS_SCALE_NOTE)
     LossScale lossScale;
 
     @Option(names = "--subset", defaultValue = "0", paramLabel = "N",
@@ -71,17 +71,17 @@ public final class SharpnessCommand implements Runnable {
             description = "Also estimate the Hessian trace with K Hutchinson probes (default: none).")
     int traceSamples;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the start vector (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @picocli.CommandLine.Mixin
+    SharedOptions.SeedOption seedOption = new SharedOptions.SeedOption();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON to FILE.")
     Path out;
 
-    @Option(names = "--force", description = "Overwrite --out if it exists.")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    SharedOptions.ForceOption forceOption = new SharedOptions.ForceOption();
 
-    @Option(names = "--quiet", description = "No progress line.")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    SharedOptions.QuietOption quietOption = new SharedOptions.QuietOption();
 
     @Option(names = "--both-ends", description = "Converge lambda_min too, with a second Lanczos run on -H (about "
             + "twice the products); without it lambda_min is read off the run for lambda_max and reported with its "
@@ -111,7 +111,7 @@ public final class SharpnessCommand implements Runnable {
                     subset < 0 ? subset : traceSamples);
         }
         if (out != null) {
-            SafeFiles.requireWritable(out, force);
+            SafeFiles.requireWritable(out, forceOption.force);
         }
         NetworkWeights w = NetworkWeights.read(weights, activation);
         Dataset d = data.load();
@@ -124,11 +124,11 @@ public final class SharpnessCommand implements Runnable {
         err.println("flatminima: BLAS: " + Blas.description());
         Sharpness.Options o = Sharpness.Options.defaults(p).withMethod(method).withIterations(iterations).withTol(t)
                 .withLossScale(lossScale).withSubset(subset).withTraceSamples(traceSamples);
-        o = new Sharpness.Options(o.method(), o.maxIterations(), o.tol(), seed, o.precision(), o.lossScale(),
+        o = new Sharpness.Options(o.method(), o.maxIterations(), o.tol(), seedOption.seed, o.precision(), o.lossScale(),
                 o.subset(), o.traceSamples(), o.blockSize());
         Sharpness.Result r;
         try (Progress progress = new Progress(err, "sharpness", method == Sharpness.Method.LANCZOS ? iterations : 0,
-                !quiet)) {
+                !quietOption.quiet)) {
             r = Sharpness.measure(w.network(), w.parameters(), d, o, bothEnds, (i, l, res) -> progress.step(1,
                     String.format(Locale.ROOT, "iteration %d, lambda_max ~ %.6g, residual %.2g", i, l, res)));
         }

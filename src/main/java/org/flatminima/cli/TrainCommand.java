@@ -72,15 +72,15 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--epochs", defaultValue = "100", paramLabel = "E", description = "Epoch budget (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of He init and shuffles (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @picocli.CommandLine.Mixin
+    SharedOptions.SeedOption seedOption = new SharedOptions.SeedOption();
 
     @Option(names = "--dtype", defaultValue = "float32", paramLabel = "float32|float64",
             description = "Training precision (default: ${DEFAULT-VALUE}).")
     String dtype;
 
     @Option(names = "--loss-scale", defaultValue = "sample", paramLabel = "sample|element",
-            description = "Normalise the loss by n (sample, eq. 2) or by n d_y (element) (default: ${DEFAULT-VALUE}).")
+            description = "Normalise the loss by n (sample, eq. 2) or by n d_y (element) (default: ${DEFAULT-VALUE})." + SharedOptions.LOSS_SCALE_NOTE)
     LossScale lossScale;
 
     @Option(names = "--convergence-tol", defaultValue = "1e-4", paramLabel = "TOL",
@@ -111,11 +111,11 @@ public final class TrainCommand implements Runnable {
             description = "Lanczos iterations for the final sharpness; 0 to skip it (default: ${DEFAULT-VALUE}).")
     int sharpnessIterations;
 
-    @Option(names = "--force", description = "Overwrite existing weights and log.")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    SharedOptions.ForceOption forceOption = new SharedOptions.ForceOption();
 
-    @Option(names = "--quiet", description = "No progress line.")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    SharedOptions.QuietOption quietOption = new SharedOptions.QuietOption();
 
     @Override
     public void run() {
@@ -135,10 +135,10 @@ public final class TrainCommand implements Runnable {
                     ">= 0 / > 1", convergenceTol + " / " + divergenceFactor);
         }
         Path logFile = log != null ? log : siblingJson(out);
-        SafeFiles.requireWritable(out, force);
-        SafeFiles.requireWritable(logFile, force);
+        SafeFiles.requireWritable(out, forceOption.force);
+        SafeFiles.requireWritable(logFile, forceOption.force);
         if (checkpoint != null && !resume && Files.exists(checkpoint)) {
-            SafeFiles.requireWritable(checkpoint, force);
+            SafeFiles.requireWritable(checkpoint, forceOption.force);
         }
         Dataset d = data.load();
         int hidden = width != null ? width : d.inputDim();
@@ -149,7 +149,7 @@ public final class TrainCommand implements Runnable {
         java.util.Arrays.fill(widths, hidden);
         widths[0] = d.inputDim();
         widths[depth] = d.outputDim();
-        TrainingConfig cfg = new TrainingConfig(widths, activation, biases, init, optimiser, step, batch, epochs, seed,
+        TrainingConfig cfg = new TrainingConfig(widths, activation, biases, init, optimiser, step, batch, epochs, seedOption.seed,
                 p, lossScale, convergenceTol, divergenceFactor);
         PrintWriter err = spec.commandLine().getErr();
         err.println("flatminima: BLAS: " + Blas.description());
@@ -168,7 +168,7 @@ public final class TrainCommand implements Runnable {
         resumeArgs.addAll(spec.commandLine().getParseResult().originalArgs());
         try (InterruptNotice notice = checkpoint == null ? null : InterruptNotice.install(err,
                 InterruptNotice.resumeCommand(resumeArgs, "--resume"));
-                Progress progress = new Progress(err, "train", epochs, !quiet)) {
+                Progress progress = new Progress(err, "train", epochs, !quietOption.quiet)) {
             r = Trainer.train(cfg, d, null, ck, (e, total, l) -> progress.step(1,
                     String.format(Locale.ROOT, "epoch %d, loss %.6g", e, l)));
         }
@@ -190,7 +190,7 @@ public final class TrainCommand implements Runnable {
         json.put("blas", Blas.description());
         json.put("time_s", r.seconds());
         if (sharpnessIterations > 0 && !r.diverged()) {
-            try (Progress progress = new Progress(err, "sharpness", sharpnessIterations, !quiet)) {
+            try (Progress progress = new Progress(err, "sharpness", sharpnessIterations, !quietOption.quiet)) {
                 Sharpness.Result s = Sharpness.measure(cfg.network(), r.parameters(), d,
                         Sharpness.Options.defaults(p).withIterations(sharpnessIterations).withLossScale(lossScale),
                         (i, l, res) -> progress.step(1, String.format(Locale.ROOT, "lambda_max ~ %.6g", l)));
