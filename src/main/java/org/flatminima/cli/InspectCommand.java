@@ -57,6 +57,12 @@ public final class InspectCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     MaxParametersOption limit = new MaxParametersOption();
 
+    @picocli.CommandLine.Mixin
+    SharedOptions.QuietOption quietOption = new SharedOptions.QuietOption();
+
+    /** From this many parameters on, inspect shows a progress line while it computes. */
+    static final int PROGRESS_FROM_PARAMETERS = 100;
+
     @Override
     public Integer call() {
         int digits = digitsOption.value();
@@ -65,7 +71,13 @@ public final class InspectCommand implements Callable<Integer> {
         }
         CaseFile.Case c = CaseFile.read(file);
         limit.require(file, c.network().parameterCount(), 200L + digits);
-        ObjectNode result = Inspection.run(c, digits, exact);
+        int n = c.network().parameterCount();
+        ObjectNode result;
+        try (Heartbeat beat = new Heartbeat(spec.commandLine().getErr(), "inspect",
+                "N = " + n + " parameters, Hessian at " + digits + " digits",
+                !quietOption.quiet && n >= PROGRESS_FROM_PARAMETERS)) {
+            result = Inspection.run(c, digits, exact);
+        }
         String text = format == Format.json ? json(result) : TextSummary.of(result);
         if (out != null) {
             SafeFiles.writeString(out, text);

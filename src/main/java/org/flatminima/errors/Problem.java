@@ -20,6 +20,7 @@ public enum Problem {
     OUT_IS_A_DIRECTORY("%s is a directory; refusing to replace it with a file (choose another --out)"),
     OUT_NOT_OURS("%s holds %s, not output of flatminima; refusing to replace it even with --force (choose another --out or an empty directory)"),
     TOO_LARGE("%s needs about %s, more than %s; %s"),
+    TOO_MANY_PARAMETERS("%s has N = %d parameters, more than the limit --max-parameters %d; pass --max-parameters %d to try it (it may also need a larger heap through FLATMINIMA_JAVA_OPTS, and time growing like N^3)"),
     OUT_OF_MEMORY("out of memory%s; give Java a larger heap through FLATMINIMA_JAVA_OPTS (e.g. FLATMINIMA_JAVA_OPTS=-Xmx16g) or choose a smaller input"),
     OPTION_OUT_OF_RANGE("%s must be %s, got %s"),
 

@@ -38,10 +38,7 @@ public final class Budget {
     /** Refuses a network of {@code n} parameters when {@code n > max}; {@code what} names the input. */
     public static void requireParameters(Object what, long n, long max) {
         if (n > max) {
-            throw new UserError(Problem.TOO_LARGE, what, String.format(Locale.ROOT, "N = %d parameters", n),
-                    "the limit --max-parameters " + max,
-                    "pass --max-parameters " + n + " to try it (it may also need a larger heap through "
-                            + "FLATMINIMA_JAVA_OPTS, and time growing like N^3)");
+            throw new UserError(Problem.TOO_MANY_PARAMETERS, what, n, max, n);
         }
     }
 

@@ -85,6 +85,7 @@ class HostileInputFuzzTest extends QuietTest {
         assertTrue(corpus.size() >= MIN_CORPUS, "corpus has " + corpus.size() + " inputs");
         List<String> failures = new ArrayList<>();
         java.util.Map<String, long[]> timing = new java.util.TreeMap<>();
+        long cpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         for (int i = 0; i < corpus.size(); i++) {
             String[] args = corpus.get(i);
             long t0 = System.nanoTime();
@@ -101,7 +102,10 @@ class HostileInputFuzzTest extends QuietTest {
                 failures.add("#" + i + " [" + String.join(" ", args) + "] exit " + r.exit() + ": " + err.strip());
             }
         }
-        StringBuilder times = new StringBuilder("command inputs total_ms max_ms\n");
+        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart;
+        StringBuilder times = new StringBuilder(String.format(Locale.ROOT,
+                "corpus %d inputs, seed %d, %.1f s CPU of the test thread%ncommand inputs total_ms max_ms%n",
+                corpus.size(), SEED, cpu / 1e9));
         timing.forEach((k, v) -> times.append(String.format(Locale.ROOT, "%s %d %.0f %.0f%n", k, v[0], v[1] / 1e6,
                 v[2] / 1e6)));
         Files.createDirectories(Path.of("target"));
@@ -403,10 +407,15 @@ class HostileInputFuzzTest extends QuietTest {
         String n = numbers[rnd.nextInt(numbers.length)];
         String out = dir.resolve("cli-out-" + rnd.nextInt(1000)).toString();
         return switch (rnd.nextInt(16)) {
-            case 0 -> new String[] {"check", "--digits", pick(rnd, n, "15", "1001", "100000"), "--quiet"};
-            case 1 -> new String[] {"check", "--instances", pick(rnd, n, "0", "100001"), "--quiet"};
-            case 2 -> new String[] {"check", "--time-limit", pick(rnd, n, "-5", "NaN", "-Infinity"), "--quiet"};
-            case 3 -> new String[] {"check", "--max-dim", pick(rnd, n, "9", "1000"), "--quiet"};
+            // each check names one claim and one instance, so that a value wrongly accepted fails fast
+            case 0 -> new String[] {"check", "--digits", pick(rnd, n, "15", "2001", "100000"), "--quiet", "--claims",
+                "lemma4", "--instances", "1", "--out", out};
+            case 1 -> new String[] {"check", "--instances", pick(rnd, n, "0", "100001"), "--quiet", "--claims",
+                "lemma4", "--out", out};
+            case 2 -> new String[] {"check", "--time-limit", pick(rnd, n, "-5", "NaN", "-Infinity"), "--quiet",
+                "--claims", "lemma4", "--instances", "1", "--out", out};
+            case 3 -> new String[] {"check", "--max-dim", pick(rnd, n, "9", "1000"), "--quiet", "--claims", "lemma4",
+                "--instances", "1", "--out", out};
             case 4 -> new String[] {"generate", "--family", "flattest", "--dims",
                 pick(rnd, "1000000,1000000", "0,2", "2", "a,b", "-3,2", "100,100,100", "2,,2", "65536,65536,65536")};
             case 5 -> new String[] {"generate", "--family", pick(rnd, "nope", "", "FLATTEST!", "../x"), "--dims", "2,2"};
