@@ -93,8 +93,9 @@ public final class CheckCommand implements Callable<Integer> {
         range("--max-dim", maxDim, 1, 8, "between 1 and 8");
         range("--max-depth", maxDepth, 1, 12, "between 1 and 12");
         range("--threads", threads, 1, 64, "between 1 and 64");
-        if (!(timeLimit > 0)) {
-            throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--time-limit", "positive", timeLimit);
+        if (!(timeLimit > 0) || Double.isInfinite(timeLimit)) {
+            throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--time-limit", "a positive finite number of seconds",
+                    timeLimit);
         }
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter e = spec.commandLine().getErr();

@@ -127,8 +127,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         long totalCost = Math.round(tasks.stream().mapToDouble(ExperimentTask::cost).sum());
         long start = System.nanoTime();
         Experiments.Summary s;
-        List<String> resumeArgs = new java.util.ArrayList<>(List.of("experiment"));
-        resumeArgs.addAll(spec.commandLine().getParseResult().originalArgs());
+        // the original arguments start with the command's own name
+        List<String> resumeArgs = new java.util.ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         if (out == null) {
             resumeArgs.addAll(List.of("--out", dir.toString()));
         }

@@ -164,8 +164,8 @@ public final class TrainCommand implements Runnable {
         }
         Trainer.Checkpointing ck = checkpoint == null ? null : new Trainer.Checkpointing(checkpoint, checkpointEvery, resume);
         TrainingResult r;
-        List<String> resumeArgs = new java.util.ArrayList<>(List.of("train"));
-        resumeArgs.addAll(spec.commandLine().getParseResult().originalArgs());
+        // the original arguments start with the command's own name
+        List<String> resumeArgs = new java.util.ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         try (InterruptNotice notice = checkpoint == null ? null : InterruptNotice.install(err,
                 InterruptNotice.resumeCommand(resumeArgs, "--resume"));
                 Progress progress = new Progress(err, "train", epochs, !quietOption.quiet)) {
