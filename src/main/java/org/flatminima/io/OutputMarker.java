@@ -57,6 +57,25 @@ public final class OutputMarker {
         }
     }
 
+    /** The files of a report directory as versions before markers wrote it. */
+    private static final java.util.Set<String> LEGACY_REPORT = java.util.Set.of("results.json", "report.md",
+            "report.html", "junit.xml", "report.tex", "figures");
+
+    /**
+     * True if {@code dir} is a report directory written before the tool marked its outputs: it holds
+     * results.json, report.md, report.html and junit.xml and nothing but report.tex and figures/ besides.
+     */
+    public static boolean isUnmarkedReport(Path dir) {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            s.forEach(p -> names.add(p.getFileName().toString()));
+            return names.containsAll(java.util.List.of("results.json", "report.md", "report.html", "junit.xml"))
+                    && LEGACY_REPORT.containsAll(names);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The build's version (from {@code version.properties}), or {@code unknown}. */
     static String version() {
         try (InputStream in = OutputMarker.class.getResourceAsStream("/org/flatminima/version.properties")) {

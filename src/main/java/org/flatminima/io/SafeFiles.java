@@ -21,7 +21,8 @@ import org.flatminima.errors.UserError;
  * sibling and moved into place only once complete, existing outputs are replaced only when the
  * caller was given {@code --force}, and a directory of outputs is swapped in whole. A directory is
  * replaced, even with {@code --force}, only when it is empty or carries the tool's marker
- * ({@link OutputMarker}); a plain file is never replaced by a directory nor a directory by a file.
+ * ({@link OutputMarker}), or is a report directory of a version before markers (exactly the report
+ * files, see {@link OutputMarker#isUnmarkedReport}); a plain file is never replaced by a directory nor a directory by a file.
  */
 public final class SafeFiles {
     private SafeFiles() {}
@@ -132,7 +133,7 @@ public final class SafeFiles {
         if (!force) {
             throw new UserError(Problem.FILE_EXISTS, target);
         }
-        if (isEmptyDirectory(target) || OutputMarker.read(target).isPresent()) {
+        if (isEmptyDirectory(target) || OutputMarker.read(target).isPresent() || OutputMarker.isUnmarkedReport(target)) {
             return;
         }
         throw new UserError(Problem.OUT_NOT_OURS, target, describeForeign(target));

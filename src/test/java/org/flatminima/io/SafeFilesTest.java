@@ -68,6 +68,24 @@ class SafeFilesTest extends QuietTest {
     }
 
     @Test
+    void aReportFromBeforeMarkersIsReplacedButOneWithAUsersFileIsNot() throws IOException {
+        Path old = Files.createDirectories(dir.resolve("latest"));
+        for (String f : new String[] {"results.json", "report.md", "report.html", "junit.xml"}) {
+            Files.writeString(old.resolve(f), "old");
+        }
+        Files.createDirectories(old.resolve("figures"));
+        SafeFiles.replaceDirectory(old, "report", true, d -> Files.writeString(d.resolve("results.json"), "new"));
+        assertEquals("new", Files.readString(old.resolve("results.json")));
+        Path mixed = Files.createDirectories(dir.resolve("mixed"));
+        for (String f : new String[] {"results.json", "report.md", "report.html", "junit.xml", "thesis.tex"}) {
+            Files.writeString(mixed.resolve(f), "old");
+        }
+        assertThrows(UserError.class,
+                () -> SafeFiles.replaceDirectory(mixed, "report", true, d -> Files.writeString(d.resolve("a"), "x")));
+        assertEquals("old", Files.readString(mixed.resolve("thesis.tex")));
+    }
+
+    @Test
     void aPlainFileIsNeverReplacedByADirectoryNorADirectoryByAFile() throws IOException {
         Path notes = dir.resolve("notes.txt");
         Files.writeString(notes, "notes");
