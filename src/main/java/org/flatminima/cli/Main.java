@@ -78,6 +78,8 @@ public final class Main {
      * picocli's default first line (which cuts sentences in the middle).
      */
     private static void summariseCommandLists(CommandLine cmd) {
+        CommandLine.Model.UsageMessageSpec usage = cmd.getCommandSpec().usageMessage();
+        usage.description(paragraphs(usage.description()));
         cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, help -> {
             java.util.Map<String, CommandLine.Help> subs = help.subcommands();
             if (subs.isEmpty()) {
@@ -98,6 +100,30 @@ public final class Main {
         for (CommandLine sub : cmd.getSubcommands().values()) {
             summariseCommandLists(sub);
         }
+    }
+
+    /**
+     * Description lines joined into whole paragraphs: a line that does not end a sentence continues on
+     * the next, so that the help re-wraps sentences instead of breaking them where the source did.
+     */
+    static String[] paragraphs(String[] lines) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (String line : lines) {
+            String l = line.strip();
+            if (l.isEmpty()) {
+                continue;
+            }
+            cur.append(cur.length() == 0 ? "" : " ").append(l);
+            if (l.endsWith(".") || l.endsWith("!") || l.endsWith("?")) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            }
+        }
+        if (cur.length() > 0) {
+            out.add(cur.toString());
+        }
+        return out.toArray(String[]::new);
     }
 
     /** The first sentence of {@code text}: up to the first full stop or colon outside parentheses. */
