@@ -208,26 +208,12 @@ public final class FlatnessCommand implements Runnable {
                     .figure("Local energy", "local-energy.png").figure("Local entropy", "local-entropy.png");
             for (int i = 1; i < results.size(); i++) {
                 List<FlatnessMeasurement.Comparison> cmp = FlatnessMeasurement.compare(results.get(0), results.get(i));
-                org.flatminima.flatness.Ordering lambda = cmp.stream().filter(x -> x.measure().equals("lambda_max"))
-                        .map(FlatnessMeasurement.Comparison::ordering).findFirst().orElse(org.flatminima.flatness.Ordering.UNDECIDED);
-                int agree = 0;
-                int disagree = 0;
-                for (FlatnessMeasurement.Comparison x : cmp) {
-                    if (x.measure().equals(measure) && x.ordering() != org.flatminima.flatness.Ordering.UNDECIDED
-                            && lambda != org.flatminima.flatness.Ordering.UNDECIDED) {
-                        if (x.ordering() == lambda) {
-                            agree++;
-                        } else {
-                            disagree++;
-                        }
-                    }
-                }
-                org.flatminima.claims.Verdict v = disagree > 0 ? org.flatminima.claims.Verdict.REFUTED
-                        : agree > 0 ? org.flatminima.claims.Verdict.NUMERICAL : org.flatminima.claims.Verdict.UNDECIDED;
+                FlatnessMeasurement.Agreement ag = FlatnessMeasurement.agreesWithLambdaMax(cmp, measure);
                 String pair = results.get(0).label() + " vs " + results.get(i).label();
-                c.add(org.flatminima.report.InstanceResult.of(seedOption.seed, "saved-minima", List.of(results.get(0).energy().size()), v,
-                        "Monte-Carlo (" + pair + "): lambda_max says " + lambda.label() + "; " + measure + " agrees at "
-                                + agree + " and disagrees at " + disagree + " decided points (a numerical finding)")
+                c.add(org.flatminima.report.InstanceResult.of(seedOption.seed, "saved-minima", List.of(results.get(0).energy().size()), ag.verdict(),
+                        "Monte-Carlo (" + pair + "): lambda_max says " + ag.lambdaMax().label() + "; " + measure
+                                + " agrees at " + ag.agree() + " and disagrees at " + ag.disagree()
+                                + " decided points (a numerical finding)")
                         .withDetail("pair", pair)
                         .withDetail("lambda_max", results.get(0).lambdaMax() + " vs " + results.get(i).lambdaMax()));
             }

@@ -35,7 +35,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CASE.json", description = "The case file (see the README for the format).")
+    @Parameters(index = "0", paramLabel = "CASE.json", description = "The case file (format: docs/case-files.md).")
     Path file;
 
     @picocli.CommandLine.Mixin

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.flatminima.claims.Verdict;
 import org.flatminima.data.Digits;
 import org.flatminima.data.NpmMnist;
 import org.flatminima.errors.Problem;
@@ -16,7 +15,6 @@ import org.flatminima.experiments.Plots;
 import org.flatminima.flatness.LocalEnergy;
 import org.flatminima.flatness.LocalEntropy;
 import org.flatminima.flatness.MarginExperiment;
-import org.flatminima.flatness.Ordering;
 import org.flatminima.io.Json;
 import org.flatminima.io.SafeFiles;
 import org.flatminima.report.ClaimKind;
@@ -138,16 +136,8 @@ public final class MarginFlatnessCommand implements Runnable {
                         + "Monte-Carlo, decided at 2 standard errors")
                 .family("mnist-0-1").figure("Local energy against kappa", "margin-local-energy.png");
         for (Map.Entry<MarginExperiment.Model, List<MarginExperiment.Point>> e : all.entrySet()) {
-            int flatter = 0;
-            int sharper = 0;
-            for (int s = 0; s < sigmas.length; s++) {
-                Ordering ord = MarginExperiment.largestAgainstSmallest(e.getValue(), s);
-                flatter += ord == Ordering.FIRST_FLATTER ? 1 : 0;
-                sharper += ord == Ordering.SECOND_FLATTER ? 1 : 0;
-            }
-            Verdict v = sharper > 0 ? Verdict.REFUTED : flatter > 0 ? Verdict.NUMERICAL : Verdict.UNDECIDED;
-            c.add(InstanceResult.of(seedOption.seed, "mnist-0-1", List.of(data.dimension()), v, "Monte-Carlo: largest kappa flatter at "
-                    + flatter + " and sharper at " + sharper + " of " + sigmas.length + " noise levels (a numerical finding)")
+            MarginExperiment.Finding f = MarginExperiment.largerMarginFlatter(e.getValue(), sigmas.length);
+            c.add(InstanceResult.of(seedOption.seed, "mnist-0-1", List.of(data.dimension()), f.verdict(), f.method())
                     .withDetail("model", e.getKey().name().toLowerCase(Locale.ROOT)));
         }
         rec.add(c.finish());

@@ -17,11 +17,11 @@ import org.flatminima.io.Json;
 import org.flatminima.io.SafeFiles;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.flatminima.proofs.CheckedObligationRunner;
 import org.flatminima.proofs.ObligationOutcome;
 import org.flatminima.proofs.ProofFile;
 import org.flatminima.proofs.ProofParser;
 import org.flatminima.proofs.ProofRunner;
+import org.flatminima.proofs.RegistryCheckedObligationRunner;
 import org.flatminima.proofs.StepOutcome;
 import org.flatminima.proofs.StepStatus;
 import org.flatminima.symbolic.SymjaEngine;
@@ -74,7 +74,7 @@ public final class ProveCommand implements Callable<Integer> {
             proofs.add(ProofParser.parse(p));
         }
         out.printf(Locale.ROOT, "Symja started in %.1fs%n", SymjaEngine.instance().startupSeconds());
-        ProofRunner runner = new ProofRunner(CheckedObligationRunner.discover());
+        ProofRunner runner = new ProofRunner(new RegistryCheckedObligationRunner());
         Map<StepStatus, Integer> totals = new EnumMap<>(StepStatus.class);
         int steps = 0;
         for (ProofFile proof : proofs) {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Times Symja's start-up (paid once per process) and each derivation after it: the full Hessian of the",
             "scalar m = 8 network and of the 3-layer 2x2 network, the full derive pipeline on both, and Lemma 3 for",
-            "every dims vector with N <= 24 listed. Reference: the issue's budget of 1 s per Hessian (SymPy 1.14",
+            "every dims vector with N <= 24 listed. Reference: a budget of 1 s per Hessian (SymPy 1.14",
             "took well under a second); the ratio column is wall time / 1 s. Each item is run --repeat times; the best",
             "wall and CPU (this thread) times are shown."
         })

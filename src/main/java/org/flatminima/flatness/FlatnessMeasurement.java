@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.flatminima.claims.Verdict;
 import org.flatminima.data.Dataset;
 import org.flatminima.nn.LossScale;
 import org.flatminima.nn.Network;
@@ -142,5 +143,35 @@ public final class FlatnessMeasurement {
                     q.logLow(), q.logHigh())));
         }
         return out;
+    }
+
+    /**
+     * Whether {@code measure} orders a pair of minima as lambda_max does, over the points where both are decided:
+     * REFUTED if it disagrees at any, NUMERICAL if it agrees at one or more and disagrees at none, UNDECIDED
+     * otherwise (also when lambda_max itself does not separate the pair).
+     *
+     * @param lambdaMax the ordering by lambda_max
+     * @param agree decided points where {@code measure} agrees
+     * @param disagree decided points where it disagrees
+     */
+    public record Agreement(Verdict verdict, Ordering lambdaMax, int agree, int disagree) {}
+
+    /** Decides {@link Agreement} for {@code measure} from the comparisons of one pair ({@link #compare}). */
+    public static Agreement agreesWithLambdaMax(List<Comparison> comparisons, String measure) {
+        Ordering lambda = comparisons.stream().filter(x -> x.measure().equals("lambda_max"))
+                .map(Comparison::ordering).findFirst().orElse(Ordering.UNDECIDED);
+        int agree = 0;
+        int disagree = 0;
+        for (Comparison x : comparisons) {
+            if (x.measure().equals(measure) && x.ordering() != Ordering.UNDECIDED && lambda != Ordering.UNDECIDED) {
+                if (x.ordering() == lambda) {
+                    agree++;
+                } else {
+                    disagree++;
+                }
+            }
+        }
+        Verdict v = disagree > 0 ? Verdict.REFUTED : agree > 0 ? Verdict.NUMERICAL : Verdict.UNDECIDED;
+        return new Agreement(v, lambda, agree, disagree);
     }
 }

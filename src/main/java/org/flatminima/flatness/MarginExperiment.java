@@ -3,6 +3,7 @@ package org.flatminima.flatness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.flatminima.claims.Verdict;
 import org.flatminima.data.Digits;
 
 /**
@@ -221,5 +222,35 @@ public final class MarginExperiment {
         LocalEnergy.Point hi = solutions.get(solutions.size() - 1).energy().get(sigmaIndex);
         LocalEnergy.Point lo = solutions.get(0).energy().get(sigmaIndex);
         return Ordering.bySharpness(hi.mean(), hi.standardError(), lo.mean(), lo.standardError(), 2);
+    }
+
+    /**
+     * The verdict on "larger margins sit in flatter regions" for one model: REFUTED if the largest margin is
+     * sharper (2 standard errors apart) at any noise level, NUMERICAL if it is flatter at one or more and sharper
+     * at none, UNDECIDED otherwise (never a pass).
+     *
+     * @param flatter noise levels at which the largest margin is flatter
+     * @param sharper noise levels at which it is sharper
+     * @param levels the noise levels compared
+     */
+    public record Finding(Verdict verdict, int flatter, int sharper, int levels) {
+        /** How the verdict was reached, for the results. */
+        public String method() {
+            return "Monte-Carlo: largest kappa flatter at " + flatter + " and sharper at " + sharper + " of " + levels
+                    + " noise levels (a numerical finding)";
+        }
+    }
+
+    /** Decides {@link Finding} over the first {@code levels} noise levels of {@code points}. */
+    public static Finding largerMarginFlatter(List<Point> points, int levels) {
+        int flatter = 0;
+        int sharper = 0;
+        for (int s = 0; s < levels; s++) {
+            Ordering ord = largestAgainstSmallest(points, s);
+            flatter += ord == Ordering.FIRST_FLATTER ? 1 : 0;
+            sharper += ord == Ordering.SECOND_FLATTER ? 1 : 0;
+        }
+        Verdict v = sharper > 0 ? Verdict.REFUTED : flatter > 0 ? Verdict.NUMERICAL : Verdict.UNDECIDED;
+        return new Finding(v, flatter, sharper, levels);
     }
 }

@@ -31,11 +31,6 @@ public final class Blas {
         return b;
     }
 
-    /** True if the products run through JNI in a native BLAS. */
-    public static boolean isNative() {
-        return instance() instanceof dev.ludovic.netlib.blas.NativeBLAS;
-    }
-
     /**
      * One line naming the BLAS in use, e.g. {@code JNI OpenBLAS (/usr/lib/.../libblas.so.3)} or
      * {@code Java fallback (VectorBLAS); install libopenblas0 for native speed}.

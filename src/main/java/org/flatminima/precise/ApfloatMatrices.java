@@ -117,18 +117,6 @@ public final class ApfloatMatrices {
         return exponent >= -12 && exponent <= 40 ? d.toPlainString() : d.round(new java.math.MathContext(k)).toString();
     }
 
-    /** Entrywise {@link #toDecimalString(Apfloat, int)}. */
-    public static String[][] toDecimalStrings(Apfloat[][] a, int k) {
-        String[][] r = new String[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            r[i] = new String[a[i].length];
-            for (int j = 0; j < a[i].length; j++) {
-                r[i][j] = toDecimalString(a[i][j], k);
-            }
-        }
-        return r;
-    }
-
     // ---- arithmetic ---------------------------------------------------------------------------------
 
     /** The product {@code a b}, each entry rounded to {@code digits} significant digits. */

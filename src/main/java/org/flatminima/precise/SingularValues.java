@@ -36,24 +36,6 @@ public final class SingularValues {
             /* ||A V - U S||_F */ Apfloat residualNorm,
             /* max(||U^T U - I||_F, ||V^T V - I||_F) */ Apfloat orthogonalityResidual,
             int digits) {
-
-        /** Column i of U. */
-        public Apfloat[] leftVector(int i) {
-            return column(left, i);
-        }
-
-        /** Column i of V. */
-        public Apfloat[] rightVector(int i) {
-            return column(right, i);
-        }
-
-        private static Apfloat[] column(Apfloat[][] a, int i) {
-            Apfloat[] v = new Apfloat[a.length];
-            for (int r = 0; r < a.length; r++) {
-                v[r] = a[r][i];
-            }
-            return v;
-        }
     }
 
     private SingularValues() {}

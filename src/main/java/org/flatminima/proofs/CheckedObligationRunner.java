@@ -2,16 +2,14 @@ package org.flatminima.proofs;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.flatminima.claims.Verdict;
 
 /**
  * Runs a {@code checked} obligation: claim {@code claimId} (e.g. {@code theorem-1}) on
  * {@code instances} random instances drawn from {@code seed}, returning the count per verdict.
  *
- * <p>The theorem checker provides an implementation through {@link ServiceLoader} (a file
- * {@code META-INF/services/org.flatminima.proofs.CheckedObligationRunner}); without one,
- * {@link #discover()} returns {@link #UNAVAILABLE} and such steps are reported OPEN.
+ * <p>The theorem checker's implementation is {@link RegistryCheckedObligationRunner}; with
+ * {@link #UNAVAILABLE} every such step is reported OPEN.
  */
 public interface CheckedObligationRunner {
     /** Runs the claim; never throws for an unknown claim id (returns an unavailable result). */
@@ -40,15 +38,7 @@ public interface CheckedObligationRunner {
         }
     }
 
-    /** Reports every checked obligation as not runnable yet. */
+    /** Reports every checked obligation as not run (no theorem checker given). */
     CheckedObligationRunner UNAVAILABLE = (claimId, instances, seed) -> Result.unavailable(
-            "no theorem checker is installed in this build (issue 4), so claim " + claimId + " was not run");
-
-    /** The first runner registered through ServiceLoader, or {@link #UNAVAILABLE}. */
-    static CheckedObligationRunner discover() {
-        for (CheckedObligationRunner r : ServiceLoader.load(CheckedObligationRunner.class)) {
-            return r;
-        }
-        return UNAVAILABLE;
-    }
+            "no theorem checker was given, so claim " + claimId + " was not run");
 }

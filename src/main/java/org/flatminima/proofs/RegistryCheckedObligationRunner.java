@@ -7,8 +7,7 @@ import org.flatminima.claims.Verdict;
 
 /**
  * Runs {@code checked} obligations with the theorem checker's standard {@link ClaimRegistry}
- * (default settings, single-threaded, nothing saved). Registered for {@link java.util.ServiceLoader}
- * in {@code META-INF/services}, so {@link CheckedObligationRunner#discover()} finds it.
+ * (default settings, single-threaded, nothing saved). {@code prove} uses it.
  */
 public final class RegistryCheckedObligationRunner implements CheckedObligationRunner {
     private final ClaimRegistry registry = ClaimRegistry.standard();

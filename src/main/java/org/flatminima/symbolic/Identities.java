@@ -470,7 +470,7 @@ public final class Identities {
         return dims;
     }
 
-    /** The largest network handled symbolically (the N <= 24). */
+    /** The largest network handled symbolically: N <= 24 parameters, the size the derivations are budgeted for. */
     public static final int MAX_PARAMETERS = 24;
 
     /** Parses "d0,d1,...,dm" (two or more positive integers). */

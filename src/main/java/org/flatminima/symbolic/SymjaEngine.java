@@ -11,9 +11,10 @@ import org.matheclipse.core.interfaces.IExpr;
  * The one Symja evaluator of the process. Start-up (class loading, Symja's symbol tables and a
  * small warm-up derivation) is paid once, on first use, and its duration is recorded.
  *
- * <p>Symja and the logging libraries it pulls in write to {@code System.out}/{@code System.err}
- * while they initialise, and Symja prints evaluation messages on its own print streams. Both are
- * sent to a sink here, so the tool's output and the tests stay clean.
+ * <p>Symja's logging (Log4j 2) is pointed at its simple logger with the status logger off before
+ * Symja loads, and Symja's own evaluation messages go to this engine's print streams, which are
+ * sinks; {@code System.out} and {@code System.err} are never replaced, so other threads of the
+ * process keep their output.
  *
  * <p>All evaluation goes through the synchronized methods of this class; Symja's engine is not
  * thread-safe.
@@ -35,24 +36,14 @@ public final class SymjaEngine {
                 "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
         System.setProperty("log4j2.statusLoggerLevel", "OFF");
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ExprEvaluator ev;
-        try {
-            System.setOut(SINK);
-            System.setErr(SINK);
-            ev = new ExprEvaluator(false, (short) 100);
-            EvalEngine en = ev.getEvalEngine();
-            en.setOutPrintStream(SINK);
-            en.setErrorPrintStream(SINK);
-            en.setQuietMode(true);
-            // Warm-up: touches the parser, D, Expand, Together and TeXForm once.
-            ev.eval("Expand(Together(D((x$0*y$0-1)^2/(1+x$0), x$0)))");
-            ev.eval("TeXForm(x$0^2/y$0)");
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        ExprEvaluator ev = new ExprEvaluator(false, (short) 100);
+        EvalEngine en = ev.getEvalEngine();
+        en.setOutPrintStream(SINK);
+        en.setErrorPrintStream(SINK);
+        en.setQuietMode(true);
+        // Warm-up: touches the parser, D, Expand, Together and TeXForm once.
+        ev.eval("Expand(Together(D((x$0*y$0-1)^2/(1+x$0), x$0)))");
+        ev.eval("TeXForm(x$0^2/y$0)");
         this.evaluator = ev;
         this.engine = ev.getEvalEngine();
         this.startupSeconds = (System.nanoTime() - start) / 1e9;

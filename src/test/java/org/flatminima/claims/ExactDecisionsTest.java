@@ -22,21 +22,6 @@ class ExactDecisionsTest extends QuietTest {
     static final CheckSettings SMALL = new CheckSettings(30, 3, 4);
 
     @Test
-    void rationalLdlInertiaAgreesWithTheSharedInertia() {
-        Property.forAll("rationalLdlInertiaAgreesWithTheSharedInertia", 40, 5L, rnd -> {
-            int n = rnd.nextInt(1, 7);
-            Rational[][] s = RandomRationals.symmetric(rnd, n, 3, 2);
-            if (rnd.nextBoolean()) {
-                for (int i = 0; i < n; i++) {
-                    s[i][i] = Rational.ZERO; // force 2x2 pivots
-                }
-            }
-            Matrix<Rational> m = Matrix.of(ExactAlgebra.Q, s);
-            assertEquals(ExactAlgebra.inertia(m), ExactAlgebra.inertiaByRationalLdl(m));
-        });
-    }
-
-    @Test
     void nullSpaceVectorsAreAnnihilatedAndCountTheNullity() {
         Property.forAll("nullSpaceVectorsAreAnnihilated", 30, 6L, rnd -> {
             int r = rnd.nextInt(1, 5);

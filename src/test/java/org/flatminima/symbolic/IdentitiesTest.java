@@ -117,7 +117,7 @@ class IdentitiesTest extends QuietTest {
         assertThrows(IllegalArgumentException.class, () -> Identities.run("hessian-structure", Map.of("dims", "5,5,5")));
     }
 
-    // ---- the sizes named by the issue (slow) -------------------------------------------------
+    // ---- the larger sizes (slow) ----------------------------------------------------------------
 
     @Test
     @Tag("slow")

@@ -52,10 +52,4 @@ public final class DoubleEigen {
     public static double approxMax(Matrix<Rational> a) {
         return approxMax(a.toDoubleArray());
     }
-
-    /** The largest singular value of a matrix, approximately (square root of the top eigenvalue of A^T A). */
-    public static double approxSigmaMax(Matrix<Rational> a) {
-        Matrix<Rational> g = a.cols() <= a.rows() ? a.transpose().multiply(a) : a.multiply(a.transpose());
-        return Math.sqrt(Math.max(0, approxMax(g)));
-    }
 }

@@ -9,8 +9,7 @@ import org.flatminima.numbers.Rational;
 
 /**
  * Exact rational linear algebra on {@link Matrix}&lt;Rational&gt; the checker decides with: inertia (delegated to
- * {@link org.flatminima.exact.Inertia}; a plain rational LDL^T with 1x1 and 2x2 pivots is kept to cross-check
- * it), counts of eigenvalues above a shift, null spaces, and the simplest rational in an interval. Nothing
+ * {@link org.flatminima.exact.Inertia}), counts of eigenvalues above a shift, null spaces, and the simplest rational in an interval. Nothing
  * here rounds. No method modifies its arguments.
  */
 public final class ExactAlgebra {
@@ -33,99 +32,6 @@ public final class ExactAlgebra {
     public static Inertia inertia(Matrix<Rational> symmetric) {
         org.flatminima.exact.Inertia in = org.flatminima.exact.Inertia.of(symmetric.toArray());
         return new Inertia(in.negative(), in.zero(), in.positive());
-    }
-
-    /** The same by this class's own rational LDL^T (kept to cross-check the shared implementation). */
-    public static Inertia inertiaByRationalLdl(Matrix<Rational> symmetric) {
-        int n = symmetric.rows();
-        if (!symmetric.isSquare()) {
-            throw new IllegalArgumentException("inertia of a non-square " + symmetric.shape() + " matrix");
-        }
-        Rational[][] a = symmetric.toArray();
-        boolean[] done = new boolean[n];
-        int neg = 0;
-        int pos = 0;
-        int left = n;
-        while (left > 0) {
-            int p = -1;
-            // prefer the pivot with the smallest numerator+denominator size to limit growth
-            int best = Integer.MAX_VALUE;
-            for (int i = 0; i < n; i++) {
-                if (!done[i] && a[i][i].signum() != 0) {
-                    int size = a[i][i].numerator().bitLength() + a[i][i].denominator().bitLength();
-                    if (size < best) {
-                        best = size;
-                        p = i;
-                    }
-                }
-            }
-            if (p >= 0) {
-                Rational piv = a[p][p];
-                if (piv.signum() > 0) {
-                    pos++;
-                } else {
-                    neg++;
-                }
-                done[p] = true;
-                left--;
-                Rational inv = piv.reciprocal();
-                for (int j = 0; j < n; j++) {
-                    if (done[j] || a[j][p].signum() == 0) {
-                        continue;
-                    }
-                    Rational f = a[j][p].multiply(inv);
-                    for (int k = j; k < n; k++) {
-                        if (done[k] || a[p][k].signum() == 0) {
-                            continue;
-                        }
-                        Rational v = a[j][k].subtract(f.multiply(a[p][k]));
-                        a[j][k] = v;
-                        a[k][j] = v;
-                    }
-                }
-                continue;
-            }
-            int pi = -1;
-            int pj = -1;
-            for (int i = 0; i < n && pi < 0; i++) {
-                if (done[i]) {
-                    continue;
-                }
-                for (int j = i + 1; j < n; j++) {
-                    if (!done[j] && a[i][j].signum() != 0) {
-                        pi = i;
-                        pj = j;
-                        break;
-                    }
-                }
-            }
-            if (pi < 0) {
-                break; // the rest is exactly zero
-            }
-            Rational binv = a[pi][pj].reciprocal();
-            done[pi] = true;
-            done[pj] = true;
-            left -= 2;
-            neg++;
-            pos++;
-            for (int k = 0; k < n; k++) {
-                if (done[k]) {
-                    continue;
-                }
-                for (int l = k; l < n; l++) {
-                    if (done[l]) {
-                        continue;
-                    }
-                    Rational t = a[k][pi].multiply(a[pj][l]).add(a[k][pj].multiply(a[pi][l]));
-                    if (t.signum() != 0) {
-                        Rational v = a[k][l].subtract(t.multiply(binv));
-                        a[k][l] = v;
-                        a[l][k] = v;
-                    }
-                }
-            }
-        }
-        return new Inertia(neg, n - neg - pos, pos);
     }
 
     /** c I - M for a square M. */

@@ -8,7 +8,6 @@ import org.flatminima.linalg.Matrix;
 import org.flatminima.model.LinearNetwork;
 import org.flatminima.model.Loss;
 import org.flatminima.numbers.Arithmetic;
-import org.flatminima.numbers.DigitsArithmetic;
 import org.flatminima.numbers.Rational;
 
 /**
@@ -87,20 +86,6 @@ public final class GradientDescent {
         List<Matrix<Rational>> ls = new ArrayList<>();
         for (Matrix<Double> w : net.layers()) {
             ls.add(w.map(ExactAlgebra.Q, Rational::ofExactDouble));
-        }
-        return like.withLayers(ls);
-    }
-
-    /** The network at D digits. */
-    public static LinearNetwork<Apfloat> atDigits(LinearNetwork<Rational> net, DigitsArithmetic ap) {
-        return net.convert(ap, ap::of);
-    }
-
-    /** The exact network whose entries are the exact values of a D-digit network's entries. */
-    public static LinearNetwork<Rational> exactImage(LinearNetwork<Apfloat> net, LinearNetwork<Rational> like) {
-        List<Matrix<Rational>> ls = new ArrayList<>();
-        for (Matrix<Apfloat> w : net.layers()) {
-            ls.add(w.map(ExactAlgebra.Q, GradientDescent::exactValue));
         }
         return like.withLayers(ls);
     }
