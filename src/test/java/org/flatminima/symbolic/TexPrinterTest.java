@@ -1,0 +1,47 @@
+package org.flatminima.symbolic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.flatminima.testing.QuietTest;
+import org.junit.jupiter.api.Test;
+
+class TexPrinterTest extends QuietTest {
+    private static String tex(String symja) {
+        return TexPrinter.tex(SymjaEngine.instance().eval(symja));
+    }
+
+    @Test
+    void productsAreImplicitAndPowersOfIndexedSymbolsReadNaturally() {
+        assertEquals("2\\sigma_x^{2} w_{1} w_{2}^{2}", tex("2*sigma$^2*w$1*w$2^2"));
+        assertEquals("-2\\sigma_x^{2} \\tau w_{2} + 2\\sigma_x^{2} w_{1} w_{2}^{2}",
+                tex("-2*sigma$^2*tau$*w$2 + 2*sigma$^2*w$1*w$2^2"));
+        assertEquals("-T_{12} + (w^{(1)}_{11})^{2}", tex("w1$1$1^2 - t$1$2"));
+    }
+
+    @Test
+    void negativePowersAreFractionsAndRationalPowersAreRoots() {
+        assertEquals("\\frac{1}{w_{1}^{2}} + \\frac{1}{w_{2}^{2}}", tex("w$1^(-2) + w$2^(-2)"));
+        assertEquals("\\frac{2\\tau^{2}}{w_{1} w_{2}}", tex("2*tau$^2/(w$1*w$2)"));
+        assertEquals("\\frac{3}{4}\\,w_{1}", tex("3/4*w$1"));
+        assertEquals("\\lvert \\tau \\rvert^{4/3}", tex("Abs(tau$)^(4/3)"));
+        assertEquals("\\sqrt{\\lvert \\tau \\rvert}", tex("Abs(tau$)^(1/2)"));
+        assertEquals("2\\sigma_x^{2} \\left(w_{1}^{2} + w_{2}^{2}\\right)", tex("2*sigma$^2*(w$1^2 + w$2^2)"));
+    }
+
+    @Test
+    void longSumsAreSplitIntoLinesThatFitTheBudget() {
+        StringBuilder s = new StringBuilder("0");
+        for (int i = 1; i <= 30; i++) {
+            s.append(" - ").append(i).append("*w$").append(i).append("^2");
+        }
+        List<String> lines = TexPrinter.lines(SymjaEngine.instance().eval(s.toString()), TexPrinter.PAGE);
+        assertTrue(lines.size() > 3, lines.toString());
+        for (String line : lines) {
+            assertTrue(TexPrinter.width(line) <= TexPrinter.PAGE, line);
+        }
+        assertTrue(lines.get(1).startsWith("- "), lines.get(1));
+        assertEquals(String.join(" ", lines).replace("  ", " "), tex(s.toString()).replace("  ", " "));
+    }
+}
