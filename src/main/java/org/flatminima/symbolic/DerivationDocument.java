@@ -56,9 +56,21 @@ public final class DerivationDocument {
         return List.copyOf(simplifications);
     }
 
-    /** The title of the document. */
+    /** The title of the document, in the text markup ({@code $...$} is mathematics). */
     public String title() {
-        return "Derivation: " + d.network().describe();
+        SymbolicNetwork net = d.network();
+        String sigma = switch (net.sigmaKind()) {
+            case IDENTITY -> "$\\Sigma_x = I$";
+            case SYMBOLIC -> net.isScalar() ? "$\\Sigma_x = \\sigma_x^2$ symbolic" : "$\\Sigma_x = R^2$ symbolic";
+            case FIXED -> "$\\Sigma_x$ given";
+        };
+        String target = switch (net.targetKind()) {
+            case SYMBOLIC -> "$T$ symbolic";
+            case PRODUCT -> "$T = " + chain("V", net.depth()) + "$ planted";
+            case FIXED -> "$T$ given";
+        };
+        return "Derivation: $d = (" + HessianDerivation.dimsText(net.dims()).replace(",", ", ") + ")$, " + sigma + ", "
+                + target;
     }
 
     private void text(String s) {
@@ -173,10 +185,19 @@ public final class DerivationDocument {
                 + "$\\Phi_k = (W_{k-1} \\cdots W_1 \\Sigma_x^{1/2}) \\otimes (W_{" + m + "} \\cdots W_{k+1})^T$, eq. (16).");
         if (d.phi() != null) {
             List<String> phis = new ArrayList<>();
+            boolean wide = false;
             for (int k = 1; k <= m; k++) {
                 phis.add("\\Phi_{" + k + "} = " + pmatrix(d.phi().block(offsets[k - 1], offsets[k], 0, d.phi().cols())));
+                wide |= TexPrinter.width(phis.get(k - 1)) > TexPrinter.PAGE;
             }
-            blocks.add(new Display(packRow(phis)));
+            if (!wide) {
+                blocks.add(new Display(packRow(phis)));
+            }
+            for (int k = 1; wide && k <= m; k++) {
+                String name = "\\Phi_{" + k + "}";
+                blocks.add(new Display(matrix(name, d.phi().block(offsets[k - 1], offsets[k], 0, d.phi().cols()),
+                        (i, j) -> "(" + name + ")_{" + (i + 1) + "," + (j + 1) + "}", false)));
+            }
         } else {
             text("$\\Sigma_x$ is fixed and its square root need not be rational, so block $(i,j)$ of $2 \\Phi \\Phi^T$ "
                     + "is formed as $2 (W_{i-1} \\cdots W_1 \\Sigma_x (W_{j-1} \\cdots W_1)^T) \\otimes ((W_{" + m
@@ -504,7 +525,7 @@ public final class DerivationDocument {
         StringBuilder sb = new StringBuilder();
         sb.append("\\documentclass[a4paper]{article}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amsmath}\n")
                 .append("\\usepackage{amssymb}\n\\usepackage[margin=2cm]{geometry}\n")
-                .append("\\allowdisplaybreaks\n\\begin{document}\n\\section*{")
+                .append("\\allowdisplaybreaks\n\\emergencystretch=2em\n\\begin{document}\n\\section*{")
                 .append(inlineTex(title())).append("}\n\n");
         for (Block b : blocks) {
             if (b instanceof Heading h) {
@@ -570,7 +591,7 @@ public final class DerivationDocument {
 
     /** A self-contained HTML page typeset by KaTeX from {@code katex} (see {@link KatexPage}). */
     public String html(KatexPage.Assets katex) {
-        return KatexPage.render(title(), blocks, katex);
+        return KatexPage.render("Derivation: " + d.network().describe(), title(), blocks, katex);
     }
 
     /** JSON: every entry of loss, gradient, Hessian, Hessian on minima and Phi as Symja input and LaTeX. */

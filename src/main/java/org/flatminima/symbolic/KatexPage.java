@@ -49,8 +49,15 @@ public final class KatexPage {
 
     private KatexPage() {}
 
-    /** {@code FLATMINIMA_KATEX} if set, else {@code data/katex/katex-VERSION.tgz} under the tool's home. */
+    /**
+     * The system property {@code flatminima.katex} or the environment variable
+     * {@code FLATMINIMA_KATEX} if set, else {@code data/katex/katex-VERSION.tgz} under the tool's home.
+     */
     public static Path defaultArchive() {
+        String property = System.getProperty("flatminima.katex");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
         String env = System.getenv("FLATMINIMA_KATEX");
         if (env != null && !env.isBlank()) {
             return Path.of(env);
@@ -158,7 +165,7 @@ public final class KatexPage {
     }
 
     /** The page for a document's blocks. */
-    static String render(String title, List<DerivationDocument.Block> blocks, Assets katex) {
+    static String render(String title, String heading, List<DerivationDocument.Block> blocks, Assets katex) {
         StringBuilder body = new StringBuilder();
         for (DerivationDocument.Block b : blocks) {
             if (b instanceof DerivationDocument.Heading h) {
@@ -175,7 +182,7 @@ public final class KatexPage {
                 + "</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<meta name=\"generator\" content=\"flatminima derive; KaTeX " + VERSION + " (MIT) inlined\">\n"
                 + "<style>\n" + katex.style() + "\n</style>\n<style>\n" + PAGE_STYLE + "</style>\n</head>\n<body>\n<main>\n<h1>"
-                + html(title) + "</h1>\n" + body + "</main>\n<script>\n" + katex.script().replace("</script", "<\\/script")
+                + inline(heading) + "</h1>\n" + body + "</main>\n<script>\n" + katex.script().replace("</script", "<\\/script")
                 + "\n</script>\n<script>\n" + RENDER_SCRIPT + "</script>\n</body>\n</html>\n";
     }
 

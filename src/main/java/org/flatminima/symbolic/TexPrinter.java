@@ -296,7 +296,31 @@ public final class TexPrinter {
      * their spacing as 2.5, a fraction as its wider part.
      */
     public static double width(String tex) {
-        return new Width(tex).total();
+        int begin = tex.indexOf("\\begin{pmatrix}");
+        int end = begin < 0 ? -1 : tex.indexOf("\\end{pmatrix}", begin);
+        if (end < 0) {
+            return new Width(tex).total();
+        }
+        // A matrix is as wide as its columns' widest cells together, plus the column gaps and brackets.
+        String body = tex.substring(begin + "\\begin{pmatrix}".length(), end);
+        List<Double> columns = new ArrayList<>();
+        for (String row : body.split("\\\\\\\\")) {
+            String[] cells = row.split("&");
+            for (int j = 0; j < cells.length; j++) {
+                double w = new Width(cells[j]).total();
+                if (j < columns.size()) {
+                    columns.set(j, Math.max(columns.get(j), w));
+                } else {
+                    columns.add(w);
+                }
+            }
+        }
+        double matrix = 2 + 1.5 * Math.max(0, columns.size() - 1);
+        for (double c : columns) {
+            matrix += c;
+        }
+        return new Width(tex.substring(0, begin)).total() + matrix
+                + width(tex.substring(end + "\\end{pmatrix}".length()));
     }
 
     private static final class Width {
