@@ -92,7 +92,7 @@ final class CheckYourself {
         SymbolicMatrix h11 = h.block(0, n1, 0, n1);
         IExpr trace = e.eval(h.trace());
         IExpr rank = e.eval(F.unaryAST1(S.MatrixRank, h.toList()));
-        doc.add(new DerivationDocument.Text("Take the weights below, with $T = W_{" + m + "} \\cdots W_1$ (so $w$ is a "
+        doc.add(new DerivationDocument.Text("Take the weights below, with $T = " + DerivationDocument.chain("W", m) + "$ (so $w$ is a "
                 + "global minimum)" + sigmaText + ". Use eq. (19), $H_{ij} = 2 \\Phi_i \\Phi_j^T$, to compute the "
                 + "block $H_{11}$, then $\\operatorname{tr} H = 2 \\|\\Phi\\|_F^2$ and the rank of $H$."));
         doc.add(new DerivationDocument.Display(DerivationDocument.packRow(given)));

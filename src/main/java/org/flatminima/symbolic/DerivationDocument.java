@@ -35,6 +35,8 @@ public final class DerivationDocument {
     private final String command;
     private final List<Block> blocks = new ArrayList<>();
     private final List<IdentityResult> simplifications = new ArrayList<>();
+    /** Factored forms already computed (symmetric blocks and T-free blocks repeat entries). */
+    private final java.util.Map<IExpr, IExpr> factored = new java.util.HashMap<>();
 
     /**
      * @param derivation the derivation (not modified)
@@ -141,13 +143,16 @@ public final class DerivationDocument {
                 + "\\operatorname{vec}(W_i) \\, \\partial \\operatorname{vec}(W_j)^T$, arranged as in eq. (18); each is "
                 + "the derivative of a gradient entry above. Blocks below the diagonal are the transposes of those "
                 + "above it. A block too wide for the page is listed entry by entry (a diagonal block, being "
-                + "symmetric, only on and above its diagonal).");
+                + "symmetric, only on and above its diagonal). Diagonal blocks do not involve $T$ and are shown "
+                + "factored; the others are shown as derived, expanded.");
         List<IExpr> hessResidual = new ArrayList<>();
         List<String> hessWhere = new ArrayList<>();
         for (int i = 1; i <= m; i++) {
             for (int j = i; j <= m; j++) {
-                SymbolicMatrix b = simplify(d.hessian().block(offsets[i - 1], offsets[i], offsets[j - 1], offsets[j]),
-                        hessResidual, hessWhere, "block (" + i + "," + j + ")");
+                // Off-diagonal blocks involve T and rarely factor: they are shown as derived, expanded.
+                // Diagonal blocks do not involve T; their factored forms are those of H in section 4.
+                SymbolicMatrix raw = d.hessian().block(offsets[i - 1], offsets[i], offsets[j - 1], offsets[j]);
+                SymbolicMatrix b = i == j ? simplify(raw, hessResidual, hessWhere, "block (" + i + "," + j + ")") : raw;
                 int ri = offsets[i - 1];
                 int cj = offsets[j - 1];
                 blocks.add(new Display(matrix("\\frac{\\partial^2 \\ell}{\\partial W_{" + i + "} \\, \\partial W_{" + j
@@ -316,7 +321,7 @@ public final class DerivationDocument {
         for (int i = 0; i < raw.rows(); i++) {
             for (int j = 0; j < raw.cols(); j++) {
                 IExpr x = raw.get(i, j);
-                IExpr f = x.isPlus() ? e.eval(F.Factor(x)) : x;
+                IExpr f = x.isPlus() ? factored.computeIfAbsent(x, this::simplest) : x;
                 if (f != x && TexPrinter.width(TexPrinter.tex(f)) < TexPrinter.width(TexPrinter.tex(x)) - 1) {
                     out[i][j] = f;
                     residuals.add(F.Subtract(x, f));
@@ -327,6 +332,24 @@ public final class DerivationDocument {
             }
         }
         return SymbolicMatrix.of(out);
+    }
+
+    /**
+     * The narrowest of: the polynomial with its content (common integer factor and common monomial)
+     * taken out, and, when Sigma_x is symbolic, Symja's full multivariate {@code Factor}. Full
+     * factoring is kept for the symbolic Sigma_x, where entries split into a Sigma_x part times a
+     * weight part; with Sigma_x = I or fixed it finds nothing more than the content and costs most
+     * of the document's time.
+     */
+    private IExpr simplest(IExpr x) {
+        IExpr best = Content.factorOut(x);
+        if (d.network().sigmaKind() == SymbolicNetwork.SigmaKind.SYMBOLIC) {
+            IExpr f = SymjaEngine.instance().eval(F.Factor(x));
+            if (TexPrinter.width(TexPrinter.tex(f)) < TexPrinter.width(TexPrinter.tex(best))) {
+                best = f;
+            }
+        }
+        return best;
     }
 
     /** Runs one simplification check and states its result. */

@@ -47,7 +47,7 @@ public final class TexPrinter {
         }
         StringBuilder line = new StringBuilder();
         double used = 0;
-        IAST plus = (IAST) e;
+        IAST plus = ordered((IAST) e);
         for (int i = 1; i < plus.size(); i++) {
             IExpr t = plus.get(i);
             boolean negative = isNegativeTerm(t);
@@ -114,11 +114,34 @@ public final class TexPrinter {
         return out;
     }
 
+    /**
+     * The terms of a sum in Symja's order, except that a sum starting with a negative term starts
+     * with its first positive one instead ({@code w_1 w_2 - \tau}, not {@code -\tau + w_1 w_2}).
+     */
+    private static IAST ordered(IAST plus) {
+        if (!isNegativeTerm(plus.arg1())) {
+            return plus;
+        }
+        for (int i = 2; i < plus.size(); i++) {
+            if (!isNegativeTerm(plus.get(i))) {
+                IExpr[] terms = new IExpr[plus.argSize()];
+                terms[0] = plus.get(i);
+                for (int j = 1, k = 1; j < plus.size(); j++) {
+                    if (j != i) {
+                        terms[k++] = plus.get(j);
+                    }
+                }
+                return (IAST) F.Plus(terms);  // not evaluated: only the printing order changes
+            }
+        }
+        return plus;
+    }
+
     private static String sum(IExpr e) {
         if (!e.isPlus()) {
             return product(e);
         }
-        IAST plus = (IAST) e;
+        IAST plus = ordered((IAST) e);
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i < plus.size(); i++) {
             IExpr t = plus.get(i);
@@ -186,7 +209,12 @@ public final class TexPrinter {
         String p = c.numerator().toString();
         String q = c.denominator().toString();
         if (den.isEmpty() && q.equals("1")) {
-            return sign + (p.equals("1") && !num.isEmpty() ? "" : p) + factors(num);
+            String rest = factors(num);
+            boolean showP = !(p.equals("1") && !num.isEmpty());
+            // 12 \cdot 2^{1/3}, never 122^{1/3}.
+            String joint = showP && !rest.isEmpty() && (Character.isDigit(rest.charAt(0)) || rest.startsWith("\\frac"))
+                    ? " \\cdot " : "";
+            return sign + (showP ? p : "") + joint + rest;
         }
         String top = (p.equals("1") && !num.isEmpty() ? "" : p) + factors(num);
         String bottom = (q.equals("1") ? "" : q) + factors(den);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.flatminima.testing.QuietTest;
 import org.junit.jupiter.api.Test;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IExpr;
 
 class TexPrinterTest extends QuietTest {
     private static String tex(String symja) {
@@ -15,9 +17,9 @@ class TexPrinterTest extends QuietTest {
     @Test
     void productsAreImplicitAndPowersOfIndexedSymbolsReadNaturally() {
         assertEquals("2\\sigma_x^{2} w_{1} w_{2}^{2}", tex("2*sigma$^2*w$1*w$2^2"));
-        assertEquals("-2\\sigma_x^{2} \\tau w_{2} + 2\\sigma_x^{2} w_{1} w_{2}^{2}",
+        assertEquals("2\\sigma_x^{2} w_{1} w_{2}^{2} - 2\\sigma_x^{2} \\tau w_{2}",
                 tex("-2*sigma$^2*tau$*w$2 + 2*sigma$^2*w$1*w$2^2"));
-        assertEquals("-T_{12} + (w^{(1)}_{11})^{2}", tex("w1$1$1^2 - t$1$2"));
+        assertEquals("(w^{(1)}_{11})^{2} - T_{12}", tex("w1$1$1^2 - t$1$2"));
     }
 
     @Test
@@ -27,7 +29,19 @@ class TexPrinterTest extends QuietTest {
         assertEquals("\\frac{3}{4}\\,w_{1}", tex("3/4*w$1"));
         assertEquals("\\lvert \\tau \\rvert^{4/3}", tex("Abs(tau$)^(4/3)"));
         assertEquals("\\sqrt{\\lvert \\tau \\rvert}", tex("Abs(tau$)^(1/2)"));
+        assertEquals("12 \\cdot 2^{1/3}", tex("6*Abs(-2)^(4/3)"));
         assertEquals("2\\sigma_x^{2} \\left(w_{1}^{2} + w_{2}^{2}\\right)", tex("2*sigma$^2*(w$1^2 + w$2^2)"));
+    }
+
+    @Test
+    void contentIsTakenOutWithoutFactor() {
+        SymjaEngine e = SymjaEngine.instance();
+        IExpr x = e.eval("-2*sigma$^2*tau$*w$2 + 2*sigma$^2*w$1*w$2^2");
+        IExpr c = Content.factorOut(x);
+        assertEquals("2\\sigma_x^{2} w_{2} \\left(w_{1} w_{2} - \\tau\\right)", TexPrinter.tex(c));
+        assertTrue(e.expand(F.Subtract(x, c)).isZero());
+        IExpr none = e.eval("w$1 + 2*w$2");
+        assertTrue(Content.factorOut(none) == none, "no content: unchanged");
     }
 
     @Test
