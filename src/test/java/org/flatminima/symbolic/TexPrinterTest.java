@@ -40,6 +40,13 @@ class TexPrinterTest extends QuietTest {
         IExpr c = Content.factorOut(x);
         assertEquals("2\\sigma_x^{2} w_{2} \\left(w_{1} w_{2} - \\tau\\right)", TexPrinter.tex(c));
         assertTrue(e.expand(F.Subtract(x, c)).isZero());
+        IExpr product = e.eval("Expand(2*(r$1$1^2 + r$1$2^2)*(w$1^2 + w$2^2))");
+        IExpr split = Content.separate(product, s -> s.toString().startsWith("r"));
+        assertEquals("2\\left(r_{11}^{2} + r_{12}^{2}\\right) \\left(w_{1}^{2} + w_{2}^{2}\\right)", TexPrinter.tex(split));
+        assertTrue(e.expand(F.Subtract(product, split)).isZero());
+        // Negative control: a sum that is not such a product is left alone (content taken out only).
+        IExpr notProduct = e.eval("Expand(2*(r$1$1^2 + r$1$2^2)*(w$1^2 + w$2^2) + 2*r$1$1^2*w$1^2)");
+        assertEquals(Content.factorOut(notProduct), Content.separate(notProduct, s -> s.toString().startsWith("r")));
         IExpr none = e.eval("w$1 + 2*w$2");
         assertTrue(Content.factorOut(none) == none, "no content: unchanged");
     }
