@@ -253,10 +253,9 @@ public final class DerivationDocument {
             inverse.append(j == 1 ? "" : " + ").append("\\frac{1}{w_{").append(j).append("}^{2}}");
         }
         rows.add("\\lambda_{\\max}(H_w) &= 2\\sigma_x^{2} \\tau^{2} \\left(" + inverse + "\\right)");
-        rows.add("&= " + TexPrinter.tex(raw));
         rows.add("&= " + TexPrinter.tex(simple));
         blocks.add(new Display(rows));
-        text("Check that the two forms are equal: " + same.statusLine() + ".");
+        text("Check that the two forms are equal with $\\tau = " + chain("w", m) + "$: " + same.statusLine() + ".");
         text("Problem (11), the flattest minimum: minimise $\\sum_j 1/w_j^2$ subject to $\\prod_j w_j = \\tau$. With "
                 + "the Lagrangian $L = \\sum_j w_j^{-2} - \\mu (\\prod_j w_j - \\tau)$, the combination $w_j \\, "
                 + "\\partial L / \\partial w_j - w_1 \\, \\partial L / \\partial w_1 = 2/w_1^2 - 2/w_j^2$ holds "
