@@ -20,6 +20,7 @@ import org.flatminima.numbers.Rational;
 import org.flatminima.symbolic.DerivationDocument;
 import org.flatminima.symbolic.HessianDerivation;
 import org.flatminima.symbolic.Identities;
+import org.flatminima.symbolic.KatexPage;
 import org.flatminima.symbolic.SymbolicNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
             "Derives with Symja the loss, gradient blocks and Hessian blocks of a linear network with symbolic",
             "weights, evaluates the Hessian on the global minima (T = W_m...W_1), checks H = 2 Phi Phi^T (Lemma 3)",
             "by reduction to a canonical 0, and reports its rank. Scalar networks (all d_j = 1) also get eqs. (8)-(13).",
-            "--all-examples regenerates the teaching derivations under proofs/derivations/."
+            "--all-examples regenerates the teaching derivations under proofs/derivations/ (Markdown, HTML, LaTeX)."
         })
 public final class DeriveCommand implements Callable<Integer> {
     /** The examples written by {@code --all-examples}: file stem, dims, sigma, target. */
@@ -61,14 +62,14 @@ public final class DeriveCommand implements Callable<Integer> {
                     + "with a rational matrix (default: ${DEFAULT-VALUE})")
     String target;
 
-    @Option(names = "--format", paramLabel = "md|tex|json", defaultValue = "md",
-            description = "output format (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", paramLabel = "md|tex|html|json", defaultValue = "md",
+            description = "output format (default: ${DEFAULT-VALUE}); html is one self-contained page typeset by KaTeX")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output")
     Path out;
 
-    @Option(names = "--all-examples", description = "regenerate every teaching derivation (Markdown) into --out-dir")
+    @Option(names = "--all-examples", description = "regenerate every teaching derivation (Markdown, HTML and LaTeX) into --out-dir")
     boolean allExamples;
 
     @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "proofs/derivations",
@@ -85,6 +86,7 @@ public final class DeriveCommand implements Callable<Integer> {
             if (dims != null || out != null) {
                 throw new UserError(Problem.USAGE, "--all-examples takes no --dims or --out (it writes into --out-dir)");
             }
+            KatexPage.Assets katex = KatexPage.load(KatexPage.defaultArchive());
             SafeFiles.replaceDirectory(outDir, "derivations", forceOption.force, dir -> {
                 StringBuilder index = new StringBuilder("# Generated derivations\n\nRegenerate with "
                         + "`flatminima derive --all-examples --force`; do not edit these files by hand.\n\n");
@@ -92,10 +94,12 @@ public final class DeriveCommand implements Callable<Integer> {
                     SymbolicNetwork net = network(ex[1], ex[2], ex[3]);
                     String cmd = "flatminima derive --dims " + ex[1] + " --sigma " + ex[2] + " --target " + ex[3];
                     HessianDerivation d = HessianDerivation.derive(net);
-                    Files.writeString(dir.resolve(ex[0] + ".md"), new DerivationDocument(d, cmd).markdown(),
-                            StandardCharsets.UTF_8);
-                    index.append(String.format(Locale.ROOT, "- [%s](%s.md): %s; Lemma 3 %s\n",
-                            ex[0], ex[0], net.describe(), d.structure().status()));
+                    DerivationDocument doc = new DerivationDocument(d, cmd);
+                    Files.writeString(dir.resolve(ex[0] + ".md"), doc.markdown(), StandardCharsets.UTF_8);
+                    Files.writeString(dir.resolve(ex[0] + ".html"), doc.html(katex), StandardCharsets.UTF_8);
+                    Files.writeString(dir.resolve(ex[0] + ".tex"), doc.latex(), StandardCharsets.UTF_8);
+                    index.append(String.format(Locale.ROOT, "- [%s](%s.md) ([HTML](%s.html), [LaTeX](%s.tex)): %s; "
+                            + "Lemma 3 %s\n", ex[0], ex[0], ex[0], ex[0], net.describe(), d.structure().status()));
                     stdout.printf(Locale.ROOT, "%s/%s.md: %s (%.2fs)%n", outDir, ex[0], d.structure().summary(),
                             d.timings().total());
                     stdout.flush();
@@ -107,9 +111,10 @@ public final class DeriveCommand implements Callable<Integer> {
         if (dims == null) {
             throw new UserError(Problem.USAGE, "--dims is required (or --all-examples)");
         }
-        if (!List.of("md", "tex", "json").contains(format)) {
-            throw new UserError(Problem.UNKNOWN_NAME, "format", format, "md, tex, json");
+        if (!List.of("md", "tex", "html", "json").contains(format)) {
+            throw new UserError(Problem.UNKNOWN_NAME, "format", format, "md, tex, html, json");
         }
+        KatexPage.Assets katex = format.equals("html") ? KatexPage.load(KatexPage.defaultArchive()) : null;
         if (out != null) {
             SafeFiles.requireWritable(out, forceOption.force);
         }
@@ -119,6 +124,7 @@ public final class DeriveCommand implements Callable<Integer> {
         DerivationDocument doc = new DerivationDocument(d, cmd.toString());
         String text = switch (format) {
             case "tex" -> doc.latex();
+            case "html" -> doc.html(katex);
             case "json" -> doc.json();
             default -> doc.markdown();
         };

@@ -28,6 +28,7 @@ public final class HessianDerivation {
     private IdentityResult structure;
     private int rankAtPoint;
     private String rankPoint;
+    private List<IExpr> rankRules;
     private ScalarFacts scalar;
     private final Timings timings = new Timings();
 
@@ -172,6 +173,7 @@ public final class HessianDerivation {
         IExpr rank = engine.eval(F.unaryAST1(org.matheclipse.core.expression.S.MatrixRank, numeric));
         rankAtPoint = rank.toIntDefault();
         rankPoint = point.toString();
+        rankRules = List.copyOf(rules);
     }
 
     private static double lap(long start) {
@@ -233,6 +235,11 @@ public final class HessianDerivation {
     /** The rational point (weights, and Sigma_x^(1/2) if symbolic) used for the rank. */
     public String rankPoint() {
         return rankPoint;
+    }
+
+    /** The rational point of {@link #rankPoint()} as Symja rules {@code symbol -> value}. */
+    public List<IExpr> rankRules() {
+        return rankRules;
     }
 
     /** Section 3 results for scalar networks, or null. */

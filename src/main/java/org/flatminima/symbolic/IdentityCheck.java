@@ -8,8 +8,9 @@ import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
 
 /**
- * Decides identities by reduction to a canonical zero: each residual {@code lhs - rhs} is brought
- * over a common denominator ({@code Together}) and its numerator expanded ({@code Expand}). Only
+ * Decides identities by reduction to a canonical zero: each residual {@code lhs - rhs} is expanded
+ * ({@code Expand}), which settles polynomial residuals, and otherwise brought over a common
+ * denominator ({@code Together}) with its numerator expanded. Only
  * a literal 0 counts as proved; Symja's approximate {@code PossibleZeroQ} is never used. A
  * residual that does not vanish is evaluated at exact rational points to exhibit a witness.
  */
@@ -47,6 +48,11 @@ public final class IdentityCheck {
         long start = System.nanoTime();
         SymjaEngine engine = SymjaEngine.instance();
         for (int k = 0; k < residuals.size(); k++) {
+            // Expand alone already reaches the canonical 0 of a polynomial residual (the common case,
+            // and ten times cheaper than Together); anything else goes through Together/Expand.
+            if (engine.expand(residuals.get(k)).isZero()) {
+                continue;
+            }
             IExpr canonical = engine.canonical(residuals.get(k));
             if (!canonical.isZero()) {
                 String witness = findWitness(engine, canonical, name.hashCode());

@@ -39,15 +39,19 @@ public record IdentityResult(
     /** Like {@link #summary()} but without the time, so generated documents are reproducible. */
     public String statusLine() {
         return status == Status.PROVED
-                ? String.format(java.util.Locale.ROOT, "PROVED-SYMBOLIC %s (%d entries reduce to 0)", name, entries)
+                ? String.format(java.util.Locale.ROOT, "PROVED-SYMBOLIC %s (%s)", name, reduced())
                 : summary();
+    }
+
+    private String reduced() {
+        return entries == 1 ? "1 entry reduces to 0" : entries + " entries reduce to 0";
     }
 
     /** One line: status, name, entry count, residual or witness. */
     public String summary() {
         return switch (status) {
-            case PROVED -> String.format(java.util.Locale.ROOT, "PROVED-SYMBOLIC %s (%d entries reduce to 0, %.2fs)",
-                    name, entries, seconds);
+            case PROVED -> String.format(java.util.Locale.ROOT, "PROVED-SYMBOLIC %s (%s, %.2fs)",
+                    name, reduced(), seconds);
             case REFUTED -> "REFUTED " + name + ": residual at " + residualEntry + " is " + residual
                     + "; non-zero at " + witness;
             case UNDECIDED -> "UNDECIDED " + name + ": residual at " + residualEntry + " is " + residual;

@@ -22,7 +22,7 @@ class DeriveProveCommandTest extends QuietTest {
         assertEquals(0, r.exit(), r.err());
         for (String part : new String[] {"## 2. Gradient", "## 3. Hessian blocks", "## 4. On the set of global minima",
                 "## 5. Factorisation", "## 6. Rank", "## 7. Scalar network", "PROVED-SYMBOLIC scalar-lagrange m=2",
-                "(+,+), (-,-)"}) {
+                "$(+,+)$, $(-,-)$", "## Check yourself"}) {
             assertTrue(r.out().contains(part), part);
         }
     }
@@ -104,5 +104,34 @@ class DeriveProveCommandTest extends QuietTest {
         assertEquals(0, r.exit(), r.err());
         assertEquals(Files.readString(Path.of("proofs/derivations/scalar-m2.md")), r.out(),
                 "proofs/derivations is stale: run flatminima derive --all-examples --force");
+        CliRun tex = CliRun.of("derive", "--dims", "1,1,1", "--sigma", "symbolic", "--target", "symbolic", "--format",
+                "tex");
+        assertEquals(Files.readString(Path.of("proofs/derivations/scalar-m2.tex")), tex.out(),
+                "proofs/derivations is stale: run flatminima derive --all-examples --force");
+    }
+
+    @Test
+    void htmlWithoutTheKatexArchiveIsAOneLineError() throws Exception {
+        String before = System.getProperty("flatminima.katex");
+        try {
+            System.setProperty("flatminima.katex", dir.resolve("missing.tgz").toString());
+            CliRun r = CliRun.of("derive", "--dims", "1,1,1", "--format", "html");
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.errIsOneLine() && r.err().contains("KaTeX not found") && r.err().contains("scripts/setup"),
+                    r.err());
+            Path altered = dir.resolve("katex-0.19.1.tgz");
+            Files.write(altered, new byte[] {31, -117, 8, 0, 1, 2, 3});
+            System.setProperty("flatminima.katex", altered.toString());
+            CliRun bad = CliRun.of("derive", "--all-examples", "--out-dir", dir.resolve("d").toString());
+            assertEquals(2, bad.exit(), bad.err());
+            assertTrue(bad.errIsOneLine() && bad.err().contains("integrity check"), bad.err());
+            assertFalse(Files.exists(dir.resolve("d")), "nothing written when KaTeX is unusable");
+        } finally {
+            if (before == null) {
+                System.clearProperty("flatminima.katex");
+            } else {
+                System.setProperty("flatminima.katex", before);
+            }
+        }
     }
 }
