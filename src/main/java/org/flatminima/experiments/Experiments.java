@@ -70,54 +70,111 @@ public final class Experiments {
             Listener listener) {
         Path tasksDir = out.resolve("tasks");
         prepare(plan, figures, out, resume, force);
-        List<ExperimentTask> all = ExperimentTask.plan(plan, figures);
-        List<ExperimentTask> mine = ExperimentTask.shard(all, shardIndex, shardCount);
+        Map<String, JsonNode> done = finished(plan, figures, tasksDir);
+        List<ExperimentTask> mine = ExperimentTask.shard(ExperimentTask.plan(plan, figures), shardIndex, shardCount);
         double total = mine.stream().mapToDouble(ExperimentTask::cost).sum();
-        double done = 0;
-        int ran = 0;
-        int skipped = 0;
-        int waiting = 0;
-        TaskRunner runner = null;
-        for (ExperimentTask t : mine) {
-            listener.starting(t, done, total);
-            Path file = tasksDir.resolve(t.id() + ".json");
-            String skip = null;
-            if (Files.isRegularFile(file)) {
-                JsonNode old = readTask(file);
-                if (!old.path("spec").equals(normalised(Json.mapper().valueToTree(t.spec())))) {
-                    throw new UserError(Problem.EXPERIMENT_SETTINGS_DIFFER, file, "its task differs");
-                }
-                skip = "finished earlier";
-                skipped++;
-            } else if (t.kind() == ExperimentTask.Kind.PAIR && !pairReady(tasksDir, t)) {
-                skip = "waiting for its Fig. 6 minima (in another shard)";
-                waiting++;
-            } else {
-                if (runner == null) {
-                    runner = new TaskRunner(plan, data.get(), tasksDir);
-                }
-                ObjectNode result = runner.run(t);
-                ObjectNode doc = Json.mapper().createObjectNode();
-                doc.set("spec", Json.mapper().valueToTree(t.spec()));
-                doc.setAll(result);
-                writeJson(file, doc);
-                try {
-                    Files.deleteIfExists(tasksDir.resolve(t.id() + TaskRunner.CHECKPOINT_SUFFIX));
-                } catch (IOException e) {
-                    throw new UserError(Problem.FILE_WRITE_FAILED, tasksDir.resolve(t.id()
-                            + TaskRunner.CHECKPOINT_SUFFIX), e.getMessage());
-                }
-                ran++;
+        double[] progress = {0};
+        int[] counts = new int[3];
+        TaskRunner[] runner = {null};
+        java.util.Set<String> tried = new java.util.HashSet<>();
+        while (!mine.isEmpty()) {
+            for (ExperimentTask t : mine) {
+                tried.add(t.id());
+                listener.starting(t, progress[0], total);
+                String skip = runOne(plan, t, tasksDir, done, runner, data, counts);
+                progress[0] += t.cost();
+                listener.finished(t, skip);
             }
-            done += t.cost();
-            listener.finished(t, skip);
+            if (shardCount > 1) {
+                break;
+            }
+            mine = new ArrayList<>();
+            for (ExperimentTask t : ExperimentTask.followUps(plan, figures, done)) {
+                if (!tried.contains(t.id())) {
+                    mine.add(t);
+                    total += t.cost();
+                }
+            }
+        }
+        int ran = counts[0];
+        int skipped = counts[1];
+        int waiting = counts[2];
+        if (shardCount > 1) {
+            for (ExperimentTask t : ExperimentTask.followUps(plan, figures, done)) {
+                if (!done.containsKey(t.id())) {
+                    waiting++;
+                }
+            }
         }
         if (shardCount > 1) {
-            int missing = countMissing(tasksDir, all);
+            int missing = countMissing(tasksDir, ExperimentTask.all(plan, figures, done));
             return new Summary(ran, skipped, waiting, List.of(), List.of(), missing);
         }
         Figures.Output f = Figures.write(out, plan, figures, commandLine);
         return new Summary(ran, skipped, waiting, f.files(), f.checks(), f.missing());
+    }
+
+    /**
+     * Runs {@code t} unless its file exists (then checks it was made for the same task) or it is a
+     * pair whose minima are missing; records the finished task in {@code done}; counts ran, skipped
+     * and waiting in {@code counts}. Returns why it was skipped, or null.
+     */
+    private static String runOne(ExperimentPlan plan, ExperimentTask t, Path tasksDir, Map<String, JsonNode> done,
+            TaskRunner[] runner, Supplier<ExperimentData> data, int[] counts) {
+        Path file = tasksDir.resolve(t.id() + ".json");
+        if (Files.isRegularFile(file)) {
+            JsonNode old = readTask(file);
+            if (!old.path("spec").equals(normalised(Json.mapper().valueToTree(t.spec())))) {
+                throw new UserError(Problem.EXPERIMENT_SETTINGS_DIFFER, file, "its task differs");
+            }
+            done.put(t.id(), old);
+            counts[1]++;
+            return "finished earlier";
+        }
+        if (t.kind() == ExperimentTask.Kind.PAIR && !pairReady(tasksDir, t)) {
+            counts[2]++;
+            return "waiting for its Fig. 6 minima (in another shard)";
+        }
+        if (runner[0] == null) {
+            runner[0] = new TaskRunner(plan, data.get(), tasksDir);
+        }
+        ObjectNode result = runner[0].run(t);
+        ObjectNode doc = Json.mapper().createObjectNode();
+        doc.set("spec", Json.mapper().valueToTree(t.spec()));
+        doc.setAll(result);
+        writeJson(file, doc);
+        try {
+            Files.deleteIfExists(tasksDir.resolve(t.id() + TaskRunner.CHECKPOINT_SUFFIX));
+        } catch (IOException e) {
+            throw new UserError(Problem.FILE_WRITE_FAILED, tasksDir.resolve(t.id()
+                    + TaskRunner.CHECKPOINT_SUFFIX), e.getMessage());
+        }
+        done.put(t.id(), normalised(doc));
+        counts[0]++;
+        return null;
+    }
+
+    /**
+     * The finished tasks of {@code figures} in {@code tasksDir}, by id: those of the plan and every
+     * follow-up they make known, read until no new one appears.
+     */
+    static Map<String, JsonNode> finished(ExperimentPlan plan, Set<String> figures, Path tasksDir) {
+        Map<String, JsonNode> done = new LinkedHashMap<>();
+        List<ExperimentTask> todo = ExperimentTask.plan(plan, figures);
+        while (true) {
+            boolean grew = false;
+            for (ExperimentTask t : todo) {
+                Path f = tasksDir.resolve(t.id() + ".json");
+                if (!done.containsKey(t.id()) && Files.isRegularFile(f)) {
+                    done.put(t.id(), readTask(f));
+                    grew = true;
+                }
+            }
+            if (!grew) {
+                return done;
+            }
+            todo = ExperimentTask.followUps(plan, figures, done);
+        }
     }
 
     /**
