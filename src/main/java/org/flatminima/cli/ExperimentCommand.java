@@ -17,6 +17,9 @@ import org.flatminima.experiments.ExperimentData;
 import org.flatminima.experiments.ExperimentPlan;
 import org.flatminima.experiments.ExperimentTask;
 import org.flatminima.experiments.Experiments;
+import org.flatminima.experiments.CostSample;
+import org.flatminima.experiments.SlurmScript;
+import org.flatminima.experiments.VerdictTable;
 import org.flatminima.nn.LossScale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,14 +47,15 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "fig4, fig5, fig6, fig7, linear, all, or merge")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "fig4, fig5, fig6, fig7, linear, all, merge, or table"
+            + " (`experiment table DIR --out FILE.md`: the run's verdict table, dated, into FILE's block for its scale)")
     String what;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "DIR", description = "run directories to merge")
     List<Path> dirs = new ArrayList<>();
 
-    @Option(names = "--scale", paramLabel = "quick|medium|paper", defaultValue = "quick",
-            description = "quick: 7x7 digits, 1,000 samples, depths 2-12 (minutes); medium: 14x14 digits, 2,000"
+    @Option(names = "--scale", paramLabel = "smoke|quick|medium|paper", defaultValue = "quick",
+            description = "smoke: 4x4 digits, a pipeline check (a minute); quick: 7x7 digits, 1,000 samples, depths 2-12 (minutes); medium: 14x14 digits, 2,000"
                     + " samples, depths 2-16 (about 1.5 hours of CPU); paper: 784-wide layers, depths 2-20 (hours);"
                     + " default: ${DEFAULT-VALUE}")
     String scale;
@@ -81,6 +85,22 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
 
+    @Option(names = "--emit-slurm", paramLabel = "DIR", description = "write Slurm scripts into DIR instead of running:"
+            + " a job array over --shard I/N, a merge job after it (afterok), and resubmit.sh for failed elements")
+    Path emitSlurm;
+
+    @Option(names = "--array-size", paramLabel = "N", defaultValue = "8", description = "with --emit-slurm: array"
+            + " elements (shards); default: ${DEFAULT-VALUE}")
+    int arraySize;
+
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "1", description = "with --emit-slurm: CPUs and"
+            + " BLAS threads per job (OPENBLAS_NUM_THREADS); default: ${DEFAULT-VALUE}")
+    int threads;
+
+    @Option(names = "--slurm-time", paramLabel = "D-HH:MM:SS", defaultValue = "1-00:00:00", description = "with"
+            + " --emit-slurm: time limit per job; default: ${DEFAULT-VALUE}")
+    String slurmTime;
+
     @Override
     public Integer call() {
         List<String> argv = new ArrayList<>(List.of("experiment"));
@@ -98,20 +118,34 @@ public final class ExperimentCommand implements Callable<Integer> {
             printSummary(o, s);
             return 0;
         }
+        if (what.equals("table")) {
+            if (dirs.size() != 1 || out == null) {
+                throw new UserError(Problem.OPTION_OUT_OF_RANGE, "table", "given one run DIR and --out FILE.md",
+                        dirs.size() + " directories");
+            }
+            VerdictTable.write(dirs.get(0), out, java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+            o.println("verdict table of " + dirs.get(0) + " written to " + out);
+            o.flush();
+            return 0;
+        }
+        if (what.equals("costs")) {
+            return costs(o);
+        }
         Set<String> figures = new LinkedHashSet<>();
         if (what.equals("all")) {
             figures.addAll(ExperimentPlan.FIGURES);
         } else if (ExperimentPlan.FIGURES.contains(what)) {
             figures.add(what);
         } else {
-            throw new UserError(Problem.UNKNOWN_NAME, "experiment", what, "fig4, fig5, fig6, fig7, linear, all, merge");
+            throw new UserError(Problem.UNKNOWN_NAME, "experiment", what,
+                    "fig4, fig5, fig6, fig7, linear, all, merge, table");
         }
         if (!dirs.isEmpty()) {
             throw new UserError(Problem.OPTION_OUT_OF_RANGE, "DIR", "given only with merge", dirs.get(0));
         }
         ExperimentPlan plan = ExperimentPlan.named(scale);
         if (plan == null) {
-            throw new UserError(Problem.UNKNOWN_NAME, "scale", scale, "quick, medium, paper");
+            throw new UserError(Problem.UNKNOWN_NAME, "scale", scale, "smoke, quick, medium, paper");
         }
         LossScale ls = switch (lossScale) {
             case "sample" -> LossScale.SAMPLE;
@@ -121,6 +155,9 @@ public final class ExperimentCommand implements Callable<Integer> {
         plan = plan.withLossScale(ls);
         int[] sh = parseShard(shard);
         Path dir = out != null ? out : Path.of("experiments", plan.scale());
+        if (emitSlurm != null) {
+            return emitSlurm(o, plan, figures, dir);
+        }
         Path data = dataDir != null ? dataDir : NpmMnist.defaultDirectory();
         ExperimentPlan p = plan;
         List<ExperimentTask> tasks = ExperimentTask.shard(ExperimentTask.plan(plan, figures), sh[0], sh[1]);
@@ -155,6 +192,67 @@ public final class ExperimentCommand implements Callable<Integer> {
             o.println("figures, data and results.json written to " + dir + "/ (report: flatminima report " + dir
                     + "/results.json)");
         }
+        o.flush();
+        return 0;
+    }
+
+    private int costs(PrintWriter o) {
+        ExperimentPlan plan = ExperimentPlan.named(scale);
+        if (plan == null) {
+            throw new UserError(Problem.UNKNOWN_NAME, "scale", scale, "smoke, quick, medium, paper");
+        }
+        if (out == null) {
+            throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--out", "given for costs (a Markdown file)", "none");
+        }
+        Path data = dataDir != null ? dataDir : NpmMnist.defaultDirectory();
+        if (!NpmMnist.present(data)) {
+            throw new UserError(Problem.MNIST_MISSING, data);
+        }
+        Digits digits = NpmMnist.load(data);
+        Digits small = digits.side() == plan.side() ? digits : digits.downsample(plan.side());
+        var ds = small.denoising(plan.samples(), plan.noiseStd(), plan.noiseSeed());
+        int[] depths = plan.depths();
+        int[] sample = {depths[0], plan.fig6Depth(), depths[depths.length - 1]};
+        int steps = 3;
+        int subset = Math.min(plan.samples(), 200);
+        List<CostSample.Measured> ms = new ArrayList<>();
+        for (int m : sample) {
+            spec.commandLine().getErr().println("costs: timing depth " + m);
+            ms.add(CostSample.measure(plan, ds, m, steps, subset));
+        }
+        String load = String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean().getSystemLoadAverage());
+        String md = CostSample.markdown(plan, ms, CostSample.estimate(plan, ms, 16L << 30), steps, subset, load,
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+        VerdictTable.replaceBlock(out, "<!-- costs:" + plan.scale() + " begin -->", "<!-- costs:" + plan.scale()
+                + " end -->", md);
+        o.print(md);
+        o.flush();
+        return 0;
+    }
+
+    private int emitSlurm(PrintWriter o, ExperimentPlan plan, Set<String> figures, Path dir) {
+        if (arraySize < 1 || arraySize > 100000) {
+            throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--array-size", "between 1 and 100000", arraySize);
+        }
+        if (threads < 1 || threads > 256) {
+            throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--threads", "between 1 and 256", threads);
+        }
+        if (!slurmTime.matches("(\\d+-)?\\d{1,2}(:\\d{2}){0,2}|UNLIMITED")) {
+            throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--slurm-time", "a Slurm time such as 1-00:00:00", slurmTime);
+        }
+        String home = System.getProperty("flatminima.home", ".");
+        Path launcher = Path.of(home).toAbsolutePath().normalize().resolve("flatminima");
+        SlurmScript.Options opt = new SlurmScript.Options(what, plan, figures, arraySize, threads, threads,
+                16L << 30, launcher.toString(), dir.toAbsolutePath().normalize(), slurmTime, null);
+        try {
+            java.nio.file.Files.createDirectories(emitSlurm);
+        } catch (java.io.IOException e) {
+            throw new UserError(Problem.FILE_WRITE_FAILED, emitSlurm, e.getMessage());
+        }
+        List<String> files = SlurmScript.write(emitSlurm, opt);
+        o.println("wrote " + String.join(", ", files) + " to " + emitSlurm + "; submit with " + emitSlurm
+                + "/submit.sh, re-submit unfinished elements with " + emitSlurm + "/resubmit.sh");
         o.flush();
         return 0;
     }
