@@ -41,9 +41,9 @@ public final class CostSample {
                 TrainingLoss.DEFAULT_BLOCK);
         double scale = (double) data.n() / part.n();
         value(small, w);
-        long t0 = System.nanoTime();
+        long t0 = cpuNanos();
         value(small, w);
-        double loss = (System.nanoTime() - t0) / 1e9 * scale;
+        double loss = (cpuNanos() - t0) / 1e9 * scale;
         double hvp = timeHvp(small, w) * scale;
         return new Measured(m, step, loss, hvp);
     }
@@ -57,13 +57,22 @@ public final class CostSample {
         }
         loss.batchValueAndGradient(p, order, 0, batch, g);
         loss.batchValueAndGradient(p, order, 0, batch, g);
-        long t0 = System.nanoTime();
+        long t0 = cpuNanos();
         for (int s = 0; s < steps; s++) {
             int from = (s * batch) % Math.max(1, loss.samples() - batch);
             loss.batchValueAndGradient(p, order, from, from + batch, g);
             loss.arithmetic().axpy(w.length, -1e-6, g, 0, p, 0);
         }
-        return (System.nanoTime() - t0) / 1e9 / steps;
+        return (cpuNanos() - t0) / 1e9 / steps;
+    }
+
+    /**
+     * CPU time of the calling thread in nanoseconds: BLAS runs single-threaded in this thread, so
+     * this is the core time a cluster is charged, unlike wall time on a shared, loaded machine.
+     */
+    static long cpuNanos() {
+        java.lang.management.ThreadMXBean b = java.lang.management.ManagementFactory.getThreadMXBean();
+        return b.isCurrentThreadCpuTimeSupported() ? b.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     private static <A> double value(TrainingLoss<A> loss, double[] w) {
@@ -76,9 +85,9 @@ public final class CostSample {
         v[0] = 1;
         double[] out = new double[w.length];
         h.apply(v, out);
-        long t0 = System.nanoTime();
+        long t0 = cpuNanos();
         h.apply(out.clone(), out);
-        return (System.nanoTime() - t0) / 1e9;
+        return (cpuNanos() - t0) / 1e9;
     }
 
     /** a + b m through the measured points (least squares), evaluated at {@code m}. */
@@ -169,18 +178,20 @@ public final class CostSample {
             String load, java.time.ZonedDateTime now) {
         StringBuilder sb = new StringBuilder("<!-- costs:" + plan.scale() + " begin -->\n");
         sb.append(String.format(Locale.ROOT, "Written by `flatminima experiment costs --scale %s --out ...` on %s UTC"
-                + " (load average %s on the measuring machine, one BLAS thread; %s). **Measured**: %d SGD steps"
+                + " (load average %s on the measuring machine, one BLAS thread; %s). **Measured** in CPU seconds of the"
+                + " measuring thread (the core time a cluster charges; wall time on this shared machine was several"
+                + " times longer): %d SGD steps"
                 + " (batch %d) per sample depth, one loss and one exact Hessian-vector product (after a warm-up each) on the first %d of"
                 + " %d samples, scaled to all. **Extrapolated** (not measured): the per-task times below, from"
                 + " time = a + b m fitted through the sample depths and each task's full budget.%n%n",
                 plan.scale(), now.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), load,
                 org.flatminima.nn.Blas.description(), steps, plan.batch(), subset, plan.samples()));
-        sb.append("| depth m | s per SGD step | s per full-data loss | s per Hessian-vector product |\n|---|---|---|---|\n");
+        sb.append("| depth m | CPU s per SGD step | CPU s per full-data loss | CPU s per Hessian-vector product |\n|---|---|---|---|\n");
         for (Measured m : ms) {
             sb.append(String.format(Locale.ROOT, "| %d | %.3g | %.3g | %.3g |%n", m.depth(), m.stepSeconds(),
                     m.lossSeconds(), m.hvpSeconds()));
         }
-        sb.append("\n| tasks | depths | count | est. s each (mean) | est. core-hours | heap each (max) |\n"
+        sb.append("\n| tasks | depths | count | est. CPU s each (mean) | est. core-hours | heap each (max) |\n"
                 + "|---|---|---|---|---|---|\n");
         double total = 0;
         for (Row r : rows) {

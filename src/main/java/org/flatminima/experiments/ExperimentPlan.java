@@ -42,8 +42,9 @@ import org.flatminima.nn.Precision;
  * @param lanczosIterations iteration limit of the sharpness computation
  * @param fig6Depth depth of the Fig. 6 and 7 networks (paper: 6)
  * @param fig6Seeds seeds per optimiser (paper: 4)
- * @param sgdStep SGD step of Fig. 6 (large); 0: the largest step that counts at depth fig6Depth in every
- *     seed's He sweep (Fig. 5 grid and its refinement)
+ * @param sgdStep SGD step of Fig. 6 (large); 0: for each seed, the largest step that counts at depth
+ *     fig6Depth in the He sweep of the same seed (Fig. 5 grid and its refinement; see
+ *     {@link ExperimentTask#sweepSteps})
  * @param sgdBatch SGD batch of Fig. 6 (moderate)
  * @param adamStep Adam step of Fig. 6 (small)
  * @param adamBatch Adam batch of Fig. 6
@@ -87,11 +88,11 @@ public record ExperimentPlan(String scale, int side, int samples, double noiseSt
 
     /**
      * The README's scale: 7x7 digits (49-wide layers), 1,000 samples, depths 2 to 12, twelve step
-     * sizes and two refinement rounds, three grid seeds; all four figures run in minutes on two cores.
+     * sizes and two refinement rounds, four grid seeds; all four figures run in minutes on two cores.
      */
     public static ExperimentPlan quick() {
         return new ExperimentPlan("quick", 7, 1000, 1.25, 1, Precision.FLOAT32, LossScale.ELEMENT,
-                new int[] {2, 4, 6, 8, 10, 12}, ladder(16, 12), 100, 60, 0.02, 1e3, 0.1, 1, 3, 2, 60,
+                new int[] {2, 4, 6, 8, 10, 12}, ladder(16, 12), 100, 60, 0.02, 1e3, 0.1, 1, 4, 2, 60,
                 6, 4, 0, 100, 1e-4, 100, 400, 100, 30, 61, 600);
     }
 
@@ -102,7 +103,7 @@ public record ExperimentPlan(String scale, int side, int samples, double noiseSt
      */
     public static ExperimentPlan medium() {
         return new ExperimentPlan("medium", 14, 2000, 1.25, 1, Precision.FLOAT32, LossScale.ELEMENT,
-                new int[] {2, 4, 6, 8, 10, 12, 14, 16}, ladder(16, 14), 100, 100, 0.02, 1e3, 0.1, 1, 3, 2, 80,
+                new int[] {2, 4, 6, 8, 10, 12, 14, 16}, ladder(16, 14), 100, 100, 0.02, 1e3, 0.1, 1, 4, 2, 80,
                 6, 4, 0, 100, 1e-4, 100, 400, 100, 40, 61, 3000);
     }
 
@@ -203,8 +204,9 @@ public record ExperimentPlan(String scale, int side, int samples, double noiseSt
         m.put("fig6_depth", new Setting(Integer.toString(fig6Depth), "paper"));
         m.put("fig6_init", new Setting("He", "assumed"));
         m.put("fig6_seeds", new Setting(Integer.toString(fig6Seeds), "paper"));
-        m.put("fig6_sgd", new Setting((sgdStep > 0 ? "step " + num(sgdStep) : "the largest step that counts at depth "
-                + fig6Depth + " in every seed's He sweep") + ", batch " + sgdBatch, sgdStep > 0 ? "assumed"
+        m.put("fig6_sgd", new Setting((sgdStep > 0 ? "step " + num(sgdStep) : "for each seed, the largest step that"
+                + " counts at depth " + fig6Depth + " in the He sweep of the same seed (a seed without a sweep: the"
+                + " smallest of the swept seeds' steps)") + ", batch " + sgdBatch, sgdStep > 0 ? "assumed"
                 : "paper ('large step', the largest that converges); assumed (batch)"));
         m.put("fig6_adam", new Setting("step " + num(adamStep) + ", batch " + adamBatch
                 + ", beta1 0.9, beta2 0.999, eps 1e-8", "assumed"));

@@ -165,18 +165,21 @@ public record ExperimentTask(String id, String figure, Kind kind, int depth, dou
             }
         }
         boolean f6 = figures.contains("fig6") || figures.contains("fig7");
-        boolean sgdReady = plan.sgdStep() > 0;
-        if (f6 && plan.sgdStep() <= 0) {
-            double step = sweepStep(plan, done);
-            if (Double.isFinite(step)) {
-                for (int k = 1; k <= plan.fig6Seeds(); k++) {
-                    out.add(minimum(plan, "sgd", k, step));
+        List<Integer> sgdSeeds = new ArrayList<>();
+        if (f6) {
+            boolean fixed = plan.sgdStep() > 0;
+            double[] steps = fixed ? null : sweepSteps(plan, done);
+            for (int k = 1; k <= plan.fig6Seeds(); k++) {
+                if (fixed) {
+                    sgdSeeds.add(k);
+                } else if (steps != null && Double.isFinite(steps[k - 1])) {
+                    out.add(minimum(plan, "sgd", k, steps[k - 1]));
+                    sgdSeeds.add(k);
                 }
-                sgdReady = true;
             }
         }
-        if (figures.contains("fig7") && sgdReady) {
-            for (int i = 1; i <= plan.fig6Seeds(); i++) {
+        if (figures.contains("fig7")) {
+            for (int i : sgdSeeds) {
                 for (int j = 1; j <= plan.fig6Seeds(); j++) {
                     out.add(new ExperimentTask("fig7-sgd" + i + "-adam" + j, "fig7", Kind.PAIR, plan.fig6Depth(), 0,
                             "he", "pair", i, j, plan.fig6Depth() * 5.0));
@@ -187,20 +190,30 @@ public record ExperimentTask(String id, String figure, Kind kind, int depth, dou
     }
 
     /**
-     * The Fig. 6 SGD step taken from the He sweep: the smallest over the grid seeds of the largest
-     * step that counts at Fig. 6's depth, once every seed's column and its refinement are finished;
-     * NaN while they are not, or when some seed has no step that counts.
+     * The Fig. 6 SGD steps taken from the He sweep, by Fig. 6 seed: for seed k with a swept column of
+     * the same initialisation (grid seed number k has seed value k), the largest step that counts in
+     * that column at Fig. 6's depth ("the largest stable step for that initialisation"); for a seed
+     * without its own column, the smallest of the swept seeds' steps. Null until every column and its
+     * refinement are finished; NaN for a seed with no step that counts.
      */
-    public static double sweepStep(ExperimentPlan plan, Map<String, JsonNode> done) {
-        double step = Double.POSITIVE_INFINITY;
-        for (int k = 1; k <= plan.gridSeeds(); k++) {
-            Column c = column(plan, "fig5", k, plan.fig6Depth(), done);
-            if (!c.complete() || !Double.isFinite(c.largestCounting())) {
-                return Double.NaN;
-            }
-            step = Math.min(step, c.largestCounting());
+    public static double[] sweepSteps(ExperimentPlan plan, Map<String, JsonNode> done) {
+        if (!sweepComplete(plan, done)) {
+            return null;
         }
-        return Double.isFinite(step) ? step : Double.NaN;
+        double[] own = new double[plan.gridSeeds()];
+        double least = Double.POSITIVE_INFINITY;
+        for (int k = 1; k <= plan.gridSeeds(); k++) {
+            own[k - 1] = column(plan, "fig5", k, plan.fig6Depth(), done).largestCounting();
+            if (Double.isFinite(own[k - 1])) {
+                least = Math.min(least, own[k - 1]);
+            }
+        }
+        double[] out = new double[plan.fig6Seeds()];
+        for (int k = 1; k <= out.length; k++) {
+            boolean swept = k <= plan.gridSeeds() && plan.seed() + k - 1 == k;
+            out[k - 1] = swept ? own[k - 1] : Double.isFinite(least) ? least : Double.NaN;
+        }
+        return out;
     }
 
     /** Whether every seed's He column at Fig. 6's depth and its refinement are finished. */

@@ -439,6 +439,7 @@ public final class Figures {
         var chart = Plots.xy(String.format(Locale.ROOT, "%s why each run counts or not, %s init, seed %d", panel, init,
                 g.seed()), "SGD step size (" + plan.lossScaleName() + "-scaled loss)", "depth m (layers)", s, true,
                 false);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         Plots.save(chart, out.resolve(fig).resolve(fig + "d"));
         return fig + "/" + fig + "d.png";
     }
@@ -587,7 +588,7 @@ public final class Figures {
         StringBuilder csv = new StringBuilder("optimiser,seed,standing,final_loss,lambda_max,layer,max_gain,"
                 + "top_signal_gain\n");
         String[] opts = {"sgd", "adam"};
-        double[] stepUsed = {Double.NaN, Double.NaN};
+        StringBuilder[] steps = {new StringBuilder(), new StringBuilder()};
         StringBuilder standings = new StringBuilder();
         for (int o = 0; o < 2; o++) {
             List<Plots.Series> series = new ArrayList<>();
@@ -596,7 +597,8 @@ public final class Figures {
                 JsonNode r = doc == null ? Json.mapper().createObjectNode() : doc.path("result");
                 boolean counts = doc != null && ExperimentTask.counts(doc);
                 if (doc != null) {
-                    stepUsed[o] = doc.path("spec").path("step").asDouble();
+                    steps[o].append(steps[o].length() == 0 ? "" : ", ").append(fmt3(doc.path("spec").path("step")
+                            .asDouble()));
                 }
                 standings.append(opts[o]).append(s).append('=').append(doc == null ? "not run"
                         : r.path("standing").asText()).append(' ');
@@ -637,7 +639,7 @@ public final class Figures {
         var chart = Plots.xy("Fig. 6(c) sharpness of the minima that count: SGD (large step) vs Adam (small step)",
                 "seed",
                 "lambda_max of the Hessian (" + plan.lossScaleName() + "-scaled loss, log scale)", List.of(
-                        new Plots.Series("SGD, step " + fmt(stepUsed[0]) + ", batch " + plan.sgdBatch(), seeds,
+                        new Plots.Series("SGD, steps " + steps[0] + " by seed, batch " + plan.sgdBatch(), seeds,
                                 sharp[0], Plots.Look.MARKERS, BLUE),
                         new Plots.Series("Adam, step " + fmt(plan.adamStep()) + ", batch " + plan.adamBatch(), seeds,
                                 sharp[1], Plots.Look.MARKERS, RED)), false, true);
@@ -645,8 +647,8 @@ public final class Figures {
         files.add("fig6/fig6c.png");
         ClaimCheck a = ClaimCheck.sgdFlatter("sec6-sgd-flatter-than-adam", sharp[0], sharp[1]);
         ClaimCheck b = ClaimCheck.balancedGains("sec6-balanced-gains", peak[0], peak[1], topPeak[0], topPeak[1]);
-        String note = String.format(Locale.ROOT, "; SGD step %s (%s), standings: %s", fmt(stepUsed[0]),
-                plan.sgdStep() > 0 ? "fixed" : "largest that counts in the He sweep at depth " + m,
+        String note = String.format(Locale.ROOT, "; SGD steps by seed %s (%s), standings: %s", steps[0],
+                plan.sgdStep() > 0 ? "fixed" : "largest that counts in the seed's He sweep at depth " + m,
                 standings.toString().trim());
         return List.of(new ClaimCheck(a.id(), a.outcome(), a.criterion(), a.summary() + note, a.numbers()),
                 new ClaimCheck(b.id(), b.outcome(), b.criterion(), b.summary() + note, b.numbers()));
@@ -671,7 +673,8 @@ public final class Figures {
         for (int i = 1; i <= k; i++) {
             for (int j = 1; j <= k; j++, idx++) {
                 String id = "fig7-sgd" + i + "-adam" + j;
-                JsonNode r = done.get(id).path("result");
+                JsonNode pairDoc = done.get(id);
+                JsonNode r = pairDoc == null ? Json.mapper().createObjectNode() : pairDoc.path("result");
                 JsonNode ms = done.get(ExperimentTask.minimumId("sgd", i));
                 JsonNode ma = done.get(ExperimentTask.minimumId("adam", j));
                 boolean both = ms != null && ma != null && ExperimentTask.counts(ms) && ExperimentTask.counts(ma);
@@ -801,6 +804,10 @@ public final class Figures {
 
     private static Object finiteOrNull(double x) {
         return Double.isFinite(x) ? x : null;
+    }
+
+    private static String fmt3(double x) {
+        return String.format(Locale.ROOT, "%.3g", x);
     }
 
     static String fmt(double x) {
