@@ -161,7 +161,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         Path data = dataDir != null ? dataDir : NpmMnist.defaultDirectory();
         ExperimentPlan p = plan;
         List<ExperimentTask> tasks = ExperimentTask.shard(ExperimentTask.plan(plan, figures), sh[0], sh[1]);
-        long totalCost = Math.round(tasks.stream().mapToDouble(ExperimentTask::cost).sum());
+        long totalCost = Math.round(tasks.stream().mapToDouble(ExperimentTask::cost).sum()
+                + (sh[1] > 1 ? 0 : ExperimentTask.followUpCostBound(plan, figures)));
         long start = System.nanoTime();
         Experiments.Summary s;
         try (Progress progress = new Progress(spec.commandLine().getErr(), "experiment " + what + " (" + plan.scale()

@@ -190,6 +190,27 @@ public record ExperimentTask(String id, String figure, Kind kind, int depth, dou
     }
 
     /**
+     * An upper bound on the cost of the follow-up tasks of {@code figures} (every refinement round of
+     * every column, the Fig. 6 SGD minima and every Fig. 7 pair), for progress estimates before their
+     * number is known.
+     */
+    public static double followUpCostBound(ExperimentPlan plan, Set<String> figures) {
+        double c = 0;
+        for (String fig : new String[] {"fig4", "fig5"}) {
+            for (int m : gridDepths(plan, figures, fig)) {
+                c += (double) plan.gridSeeds() * plan.refineRounds() * m * plan.epochs();
+            }
+        }
+        if ((figures.contains("fig6") || figures.contains("fig7")) && plan.sgdStep() <= 0) {
+            c += plan.fig6Seeds() * (double) plan.fig6Depth() * plan.fig6Epochs() * 1.5;
+        }
+        if (figures.contains("fig7")) {
+            c += (double) plan.fig6Seeds() * plan.fig6Seeds() * plan.fig6Depth() * 5.0;
+        }
+        return c;
+    }
+
+    /**
      * The Fig. 6 SGD steps taken from the He sweep, by Fig. 6 seed: for seed k with a swept column of
      * the same initialisation (grid seed number k has seed value k), the largest step that counts in
      * that column at Fig. 6's depth ("the largest stable step for that initialisation"); for a seed
