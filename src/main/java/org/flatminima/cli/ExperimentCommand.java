@@ -97,6 +97,15 @@ public final class ExperimentCommand implements Callable<Integer> {
             + " BLAS threads per job (OPENBLAS_NUM_THREADS); default: ${DEFAULT-VALUE}")
     int threads;
 
+    @Option(names = "--heavy-from", paramLabel = "M", defaultValue = "0", description = "with --emit-slurm: put the"
+            + " tasks of depth M and deeper in a second array with --threads BLAS threads, the others single-threaded"
+            + " (0: one array, --threads for all)")
+    int heavyFrom;
+
+    @Option(names = "--depths", paramLabel = "LO-HI", description = "run only the tasks whose depth is in LO..HI"
+            + " (like a shard: no follow-up tasks and no figures; merge, then --resume)")
+    String depths;
+
     @Option(names = "--slurm-time", paramLabel = "D-HH:MM:SS", defaultValue = "1-00:00:00", description = "with"
             + " --emit-slurm: time limit per job; default: ${DEFAULT-VALUE}")
     String slurmTime;
@@ -179,7 +188,8 @@ public final class ExperimentCommand implements Callable<Integer> {
                             + skipped));
                 }
             };
-            s = Experiments.run(plan, figures, dir, resume, force, sh[0], sh[1], () -> loadData(p, data), argv,
+            s = Experiments.run(plan, figures, dir, resume, force, sh[0], sh[1], parseDepths(depths),
+                    () -> loadData(p, data), argv,
                     listener);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -251,7 +261,10 @@ public final class ExperimentCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new UserError(Problem.FILE_WRITE_FAILED, emitSlurm, e.getMessage());
         }
-        List<String> files = SlurmScript.write(emitSlurm, opt);
+        if (heavyFrom < 0) {
+            throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--heavy-from", "a depth >= 0", heavyFrom);
+        }
+        List<String> files = SlurmScript.write(emitSlurm, opt, heavyFrom);
         o.println("wrote " + String.join(", ", files) + " to " + emitSlurm + "; submit with " + emitSlurm
                 + "/submit.sh, re-submit unfinished elements with " + emitSlurm + "/resubmit.sh");
         o.flush();
@@ -277,6 +290,25 @@ public final class ExperimentCommand implements Callable<Integer> {
             throw new UserError(Problem.EXPERIMENT_DATA_TOO_SMALL, digits.count(), plan.scale(), plan.samples());
         }
         return ExperimentData.of(plan, digits);
+    }
+
+    static int[] parseDepths(String text) {
+        if (text == null) {
+            return null;
+        }
+        String[] parts = text.split("-", -1);
+        try {
+            if (parts.length == 2) {
+                int lo = Integer.parseInt(parts[0].trim());
+                int hi = Integer.parseInt(parts[1].trim());
+                if (lo >= 0 && lo <= hi) {
+                    return new int[] {lo, hi};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--depths", "LO-HI with 0 <= LO <= HI", text);
     }
 
     static int[] parseShard(String text) {

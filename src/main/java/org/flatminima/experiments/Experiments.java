@@ -68,10 +68,29 @@ public final class Experiments {
     public static Summary run(ExperimentPlan plan, Set<String> figures, Path out, boolean resume, boolean force,
             int shardIndex, int shardCount, Supplier<ExperimentData> data, List<String> commandLine,
             Listener listener) {
+        return run(plan, figures, out, resume, force, shardIndex, shardCount, null, data, commandLine, listener);
+    }
+
+    /**
+     * As {@link #run(ExperimentPlan, Set, Path, boolean, boolean, int, int, Supplier, List, Listener)},
+     * over only the tasks whose depth lies in {@code depths} = {lowest, highest} (null: every task),
+     * sharded after that selection. A selection, like a shard, runs no follow-up task and writes no
+     * figures: merge the directories, then run with --resume.
+     */
+    public static Summary run(ExperimentPlan plan, Set<String> figures, Path out, boolean resume, boolean force,
+            int shardIndex, int shardCount, int[] depths, Supplier<ExperimentData> data, List<String> commandLine,
+            Listener listener) {
         Path tasksDir = out.resolve("tasks");
         prepare(plan, figures, out, resume, force);
         Map<String, JsonNode> done = finished(plan, figures, tasksDir);
-        List<ExperimentTask> mine = ExperimentTask.shard(ExperimentTask.plan(plan, figures), shardIndex, shardCount);
+        List<ExperimentTask> selected = new ArrayList<>();
+        for (ExperimentTask t : ExperimentTask.plan(plan, figures)) {
+            if (depths == null || t.depth() >= depths[0] && t.depth() <= depths[1]) {
+                selected.add(t);
+            }
+        }
+        boolean partial = shardCount > 1 || depths != null;
+        List<ExperimentTask> mine = ExperimentTask.shard(selected, shardIndex, shardCount);
         double total = mine.stream().mapToDouble(ExperimentTask::cost).sum();
         double[] progress = {0};
         int[] counts = new int[3];
@@ -85,7 +104,7 @@ public final class Experiments {
                 progress[0] += t.cost();
                 listener.finished(t, skip);
             }
-            if (shardCount > 1) {
+            if (partial) {
                 break;
             }
             mine = new ArrayList<>();
@@ -99,14 +118,14 @@ public final class Experiments {
         int ran = counts[0];
         int skipped = counts[1];
         int waiting = counts[2];
-        if (shardCount > 1) {
+        if (partial) {
             for (ExperimentTask t : ExperimentTask.followUps(plan, figures, done)) {
                 if (!done.containsKey(t.id())) {
                     waiting++;
                 }
             }
         }
-        if (shardCount > 1) {
+        if (partial) {
             int missing = countMissing(tasksDir, ExperimentTask.all(plan, figures, done));
             return new Summary(ran, skipped, waiting, List.of(), List.of(), missing);
         }

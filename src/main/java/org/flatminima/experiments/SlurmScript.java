@@ -66,10 +66,48 @@ public final class SlurmScript {
         return Math.min(maxHeap, (h + q - 1) / q * q);
     }
 
+    /** One job array: its name, the depths it runs (null: all), elements, BLAS threads, and its tasks. */
+    record Array(String name, int[] depths, int shards, int threads, List<ExperimentTask> tasks) {
+        String file() {
+            return name.isEmpty() ? "array.sbatch" : "array-" + name + ".sbatch";
+        }
+
+        String tag() {
+            return name.isEmpty() ? "shard-" : "shard-" + name + "-";
+        }
+    }
+
+    /**
+     * The arrays of {@code o}: one over every task, or with {@code heavyFrom} > 0 two, the tasks of
+     * depth below it with one BLAS thread and those at or above it with {@code threads}, the elements
+     * split in proportion to the plan's cost estimates (at least one each).
+     */
+    static List<Array> arrays(Options o, int heavyFrom) {
+        List<ExperimentTask> tasks = ExperimentTask.plan(o.plan(), o.figures());
+        List<ExperimentTask> light = tasks.stream().filter(t -> t.depth() < heavyFrom).toList();
+        List<ExperimentTask> heavy = tasks.stream().filter(t -> t.depth() >= heavyFrom).toList();
+        if (heavyFrom <= 0 || light.isEmpty() || heavy.isEmpty() || o.shards() < 2) {
+            return List.of(new Array("", null, o.shards(), o.threads(), tasks));
+        }
+        double cl = light.stream().mapToDouble(ExperimentTask::cost).sum();
+        double ch = heavy.stream().mapToDouble(ExperimentTask::cost).sum();
+        int nl = (int) Math.max(1, Math.min(o.shards() - 1, Math.round(o.shards() * cl / (cl + ch))));
+        return List.of(new Array("light", new int[] {0, heavyFrom - 1}, nl, 1, light),
+                new Array("heavy", new int[] {heavyFrom, Integer.MAX_VALUE}, o.shards() - nl, o.threads(), heavy));
+    }
+
     /** Writes submit.sh, array.sbatch, merge.sbatch and resubmit.sh into {@code dir}; returns their names. */
     public static List<String> write(Path dir, Options o) {
+        return write(dir, o, 0);
+    }
+
+    /**
+     * As {@link #write(Path, Options)}; with {@code heavyFrom} > 0 the tasks of that depth and deeper go
+     * to a second array with {@code threads} BLAS threads per element (array-light.sbatch,
+     * array-heavy.sbatch), the others run single-threaded.
+     */
+    public static List<String> write(Path dir, Options o, int heavyFrom) {
         List<ExperimentTask> tasks = ExperimentTask.plan(o.plan(), o.figures());
-        long arrayHeap = heapFor(o.plan(), tasks, o.maxHeap());
         List<ExperimentTask> followUps = new ArrayList<>(tasks);
         followUps.add(new ExperimentTask("pair", "fig7", ExperimentTask.Kind.PAIR, o.plan().fig6Depth(), 0, "he",
                 "pair", 0, 0, 0));
@@ -80,26 +118,57 @@ public final class SlurmScript {
         String head = "#!/bin/bash\n# Written by `flatminima experiment " + o.what() + " " + common + " --emit-slurm`;"
                 + " plan: " + tasks.size() + " tasks before follow-ups.\n";
         String part = o.partition() == null ? "" : "#SBATCH --partition=" + o.partition() + "\n";
-        String array = head
-                + "#SBATCH --job-name=flatminima-" + o.plan().scale() + "\n"
-                + "#SBATCH --array=1-" + o.shards() + "\n"
-                + "#SBATCH --cpus-per-task=" + o.threads() + "\n"
-                + "#SBATCH --mem=" + slurmMem(arrayHeap) + "\n"
-                + "#SBATCH --time=" + o.time() + "\n"
-                + part
-                + "#SBATCH --output=" + runs + "/logs/shard-%a.log\n"
-                + "set -euo pipefail\n"
-                + "export OPENBLAS_NUM_THREADS=" + o.threads() + "\n"
-                + "export FLATMINIMA_JAVA_OPTS=\"-Xmx" + arrayHeap / MIB + "m\"\n"
-                + "i=$SLURM_ARRAY_TASK_ID\n"
-                + "# --resume: a re-submitted element skips the tasks it finished and resumes from checkpoints\n"
-                + o.launcher() + " experiment " + o.what() + " " + common + " --shard \"$i/" + o.shards()
-                + "\" --resume --quiet --out \"" + runs + "/shard-$i\"\n"
-                + "mkdir -p \"" + runs + "/done\" && touch \"" + runs + "/done/shard-$i\"\n";
+        List<Array> arrays = arrays(o, heavyFrom);
+        List<String> names = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         StringBuilder dirs = new StringBuilder();
-        for (int i = 1; i <= o.shards(); i++) {
-            dirs.append(" \"").append(runs).append("/shard-").append(i).append('"');
+        StringBuilder submit = new StringBuilder("#!/bin/bash\n# Submits the job array(s) and the merge that runs"
+                + " after they succeeded.\nset -euo pipefail\ncd \"$(dirname \"$0\")\"\nmkdir -p \"" + runs
+                + "/logs\"\ndeps=\"\"\n");
+        StringBuilder resubmit = new StringBuilder("#!/bin/bash\n# Re-submits, with --resume, the array elements"
+                + " that left no done marker, and a new merge after them.\nset -euo pipefail\ncd \"$(dirname"
+                + " \"$0\")\"\ndeps=\"\"\n");
+        for (Array a : arrays) {
+            long heap = heapFor(o.plan(), a.tasks(), o.maxHeap());
+            String select = a.depths() == null ? "" : " --depths " + a.depths()[0] + "-"
+                    + Math.min(a.depths()[1], 999);
+            names.add(a.file());
+            texts.add(head
+                    + "#SBATCH --job-name=flatminima-" + o.plan().scale() + (a.name().isEmpty() ? "" : "-" + a.name())
+                    + "\n"
+                    + "#SBATCH --array=1-" + a.shards() + "\n"
+                    + "#SBATCH --cpus-per-task=" + a.threads() + "\n"
+                    + "#SBATCH --mem=" + slurmMem(heap) + "\n"
+                    + "#SBATCH --time=" + o.time() + "\n"
+                    + part
+                    + "#SBATCH --output=" + runs + "/logs/" + a.tag() + "%a.log\n"
+                    + "set -euo pipefail\n"
+                    + "export OPENBLAS_NUM_THREADS=" + a.threads() + "\n"
+                    + "export FLATMINIMA_JAVA_OPTS=\"-Xmx" + heap / MIB + "m\"\n"
+                    + "i=$SLURM_ARRAY_TASK_ID\n"
+                    + "# --resume: a re-submitted element skips the tasks it finished and resumes from checkpoints\n"
+                    + o.launcher() + " experiment " + o.what() + " " + common + select + " --shard \"$i/"
+                    + a.shards() + "\" --resume --quiet --out \"" + runs + "/" + a.tag() + "$i\"\n"
+                    + "mkdir -p \"" + runs + "/done\" && touch \"" + runs + "/done/" + a.tag() + "$i\"\n");
+            for (int i = 1; i <= a.shards(); i++) {
+                dirs.append(" \"").append(runs).append('/').append(a.tag()).append(i).append('"');
+            }
+            submit.append("jid=$(sbatch --parsable ").append(a.file()).append(")\ndeps=\"$deps:${jid%%;*}\"\n")
+                    .append("echo \"array ${jid%%;*} (").append(a.shards()).append(" elements, ").append(a.threads())
+                    .append(a.threads() == 1 ? " thread" : " threads").append(a.depths() == null ? "" : ", depths "
+                    + select.substring(" --depths ".length())).append(")\"\n");
+            resubmit.append("failed=()\nfor i in $(seq 1 ").append(a.shards()).append("); do [ -e \"").append(runs)
+                    .append("/done/").append(a.tag()).append("$i\" ] || failed+=(\"$i\"); done\n")
+                    .append("if [ ${#failed[@]} -gt 0 ]; then\n  list=$(IFS=,; echo \"${failed[*]}\")\n")
+                    .append("  jid=$(sbatch --parsable --array=\"$list\" ").append(a.file()).append(")\n")
+                    .append("  deps=\"$deps:${jid%%;*}\"\n  echo \"re-submitted ").append(a.file())
+                    .append(" elements $list as ${jid%%;*}\"\nfi\n");
         }
+        submit.append("mid=$(sbatch --parsable --dependency=afterok$deps merge.sbatch)\n")
+                .append("echo \"merge $mid (after the array succeeds)\"\n");
+        resubmit.append("if [ -z \"$deps\" ]; then echo \"every element finished; nothing to re-submit\"; exit 0; fi\n")
+                .append("mid=$(sbatch --parsable --dependency=afterok$deps merge.sbatch)\n")
+                .append("echo \"merge $mid\"\n");
         String merge = head
                 + "#SBATCH --job-name=flatminima-" + o.plan().scale() + "-merge\n"
                 + "#SBATCH --cpus-per-task=" + o.mergeThreads() + "\n"
@@ -115,25 +184,15 @@ public final class SlurmScript {
                 + "# the follow-up tasks (edge refinement, Fig. 6 SGD minima, Fig. 7 pairs), then the figures\n"
                 + o.launcher() + " experiment " + o.what() + " " + common + " --resume --quiet --out \"" + runs
                 + "/merged\"\n";
-        String submit = "#!/bin/bash\n# Submits the job array and the merge that runs after it succeeded.\n"
-                + "set -euo pipefail\ncd \"$(dirname \"$0\")\"\nmkdir -p \"" + runs + "/logs\"\n"
-                + "jid=$(sbatch --parsable array.sbatch)\n"
-                + "mid=$(sbatch --parsable --dependency=afterok:${jid%%;*} merge.sbatch)\n"
-                + "echo \"array ${jid%%;*} (" + o.shards() + " elements), merge $mid (after the array succeeds)\"\n";
-        String resubmit = "#!/bin/bash\n# Re-submits, with --resume, the array elements that left no done marker,"
-                + " and a new merge after them.\nset -euo pipefail\ncd \"$(dirname \"$0\")\"\nfailed=()\n"
-                + "for i in $(seq 1 " + o.shards() + "); do [ -e \"" + runs + "/done/shard-$i\" ] || failed+=(\"$i\");"
-                + " done\n"
-                + "if [ ${#failed[@]} -eq 0 ]; then echo \"every element finished; nothing to re-submit\"; exit 0; fi\n"
-                + "list=$(IFS=,; echo \"${failed[*]}\")\n"
-                + "jid=$(sbatch --parsable --array=\"$list\" array.sbatch)\n"
-                + "mid=$(sbatch --parsable --dependency=afterok:${jid%%;*} merge.sbatch)\n"
-                + "echo \"re-submitted elements $list as ${jid%%;*}, merge $mid\"\n";
-        List<String> names = List.of("array.sbatch", "merge.sbatch", "submit.sh", "resubmit.sh");
-        String[] texts = {array, merge, submit, resubmit};
+        names.add("merge.sbatch");
+        texts.add(merge);
+        names.add("submit.sh");
+        texts.add(submit.toString());
+        names.add("resubmit.sh");
+        texts.add(resubmit.toString());
         for (int k = 0; k < names.size(); k++) {
             Path p = dir.resolve(names.get(k));
-            SafeFiles.writeString(p, texts[k]);
+            SafeFiles.writeString(p, texts.get(k));
             p.toFile().setExecutable(true);
         }
         return names;

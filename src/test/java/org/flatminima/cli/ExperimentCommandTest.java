@@ -64,6 +64,10 @@ class ExperimentCommandTest extends QuietTest {
         assertUserError(CliRun.of("experiment", "table", dir.resolve("nothing").toString(), "--out",
                 dir.resolve("t.md").toString()), "plan.json");
         assertUserError(CliRun.of("experiment", "costs", "--scale", "paper"), "--out");
+        assertUserError(CliRun.of("experiment", "all", "--depths", "5-2", "--out", dir.resolve("o").toString()),
+                "--depths");
+        assertUserError(CliRun.of("experiment", "all", "--emit-slurm", jobs.toString(), "--heavy-from", "-1"),
+                "--heavy-from");
     }
 
     @Test

@@ -142,6 +142,16 @@ class ExperimentsTest extends QuietTest {
     }
 
     @Test
+    void aDepthSelectionRunsOnlyThoseDepthsAndLeavesTheFiguresToTheMerge() throws IOException {
+        Path out = dir.resolve("deep");
+        Experiments.Summary s = Experiments.run(tiny(), Set.of("linear"), out, false, false, 1, 1, new int[] {3, 4},
+                () -> data, List.of("test"), Experiments.Listener.NONE);
+        assertEquals(2 * ExperimentTask.LINEAR_STEPS.length, s.ran(), "depths 3 and 4 of 2, 3, 4");
+        assertTrue(taskResults(out).keySet().stream().noneMatch(f -> f.contains("-m02-")));
+        assertFalse(Files.exists(out.resolve("verdicts.json")), "a selection writes no verdicts");
+    }
+
+    @Test
     void resumeRefusesADirectoryMadeWithOtherSettings() {
         Path out = dir.resolve("run");
         run(out, Set.of("linear"), false, 1, 1);

@@ -32,13 +32,34 @@ class SlurmScriptTest {
         assertTrue(array.contains("--shard \"$i/12\" --resume"), array);
         assertTrue(array.contains("#SBATCH --cpus-per-task=4") && array.contains("OPENBLAS_NUM_THREADS=4"), array);
         String submit = Files.readString(dir.resolve("submit.sh"));
-        assertTrue(submit.contains("--dependency=afterok:"), submit);
+        assertTrue(submit.contains("--dependency=afterok$deps") && submit.contains("deps=\"$deps:${jid%%;*}\""),
+                submit);
         String merge = Files.readString(dir.resolve("merge.sbatch"));
         assertTrue(merge.contains("experiment merge") && merge.contains("/scratch/run/shard-12\""), merge);
         assertTrue(merge.contains("--resume --quiet --out \"/scratch/run/merged\""), "follow-ups after the merge");
         String again = Files.readString(dir.resolve("resubmit.sh"));
         assertTrue(again.contains("--array=\"$list\"") && again.contains("done/shard-$i"), again);
         assertTrue(Files.isExecutable(dir.resolve("submit.sh")));
+    }
+
+    @Test
+    void theDeepTasksGetTheirOwnMultiThreadedArray() throws IOException {
+        List<String> files = SlurmScript.write(dir, options(ExperimentPlan.paper(), 40, 8), 12);
+        assertEquals(List.of("array-light.sbatch", "array-heavy.sbatch", "merge.sbatch", "submit.sh", "resubmit.sh"),
+                files);
+        String light = Files.readString(dir.resolve("array-light.sbatch"));
+        String heavy = Files.readString(dir.resolve("array-heavy.sbatch"));
+        assertTrue(light.contains("--depths 0-11") && light.contains("OPENBLAS_NUM_THREADS=1"), light);
+        assertTrue(heavy.contains("--depths 12-999") && heavy.contains("OPENBLAS_NUM_THREADS=8")
+                && heavy.contains("--cpus-per-task=8"), heavy);
+        int nl = Integer.parseInt(light.replaceAll("(?s).*--array=1-(\\d+).*", "$1"));
+        int nh = Integer.parseInt(heavy.replaceAll("(?s).*--array=1-(\\d+).*", "$1"));
+        assertEquals(40, nl + nh);
+        assertTrue(nh > nl, "the deep half of the paper plan costs more: " + nl + " / " + nh);
+        String merge = Files.readString(dir.resolve("merge.sbatch"));
+        assertTrue(merge.contains("shard-light-" + nl + "\"") && merge.contains("shard-heavy-" + nh + "\""), merge);
+        String submit = Files.readString(dir.resolve("submit.sh"));
+        assertEquals(2, submit.split("deps=\"\\$deps:", -1).length - 1, submit);
     }
 
     @Test
