@@ -21,8 +21,83 @@ import java.util.Map;
  */
 public record ClaimCheck(String id, Outcome outcome, String criterion, String summary, Map<String, Object> numbers) {
 
-    /** Three-valued outcome; UNDECIDED is never a pass. */
-    public enum Outcome { PASS, FAIL, UNDECIDED }
+    /**
+     * Outcome; UNDECIDED (too few runs to judge) and VARIES (the verdict differs between seeds, pairs
+     * or readings) are never a pass.
+     */
+    public enum Outcome { PASS, FAIL, UNDECIDED, VARIES }
+
+    /** Seeds (or pairs) that must be decided before a verdict over seeds is taken. */
+    public static final int MIN_SEEDS = 3;
+
+    /**
+     * One verdict from the same check made on each seed: PASS or FAIL when every seed that could be
+     * judged agrees and at least min(3, seeds) were judged; VARIES when they disagree; UNDECIDED
+     * otherwise. The numbers give each seed's outcome and, for each number the seeds report, its
+     * range over the seeds (the spread).
+     */
+    public static ClaimCheck acrossSeeds(String id, List<ClaimCheck> perSeed, long[] seeds) {
+        Map<String, Object> nums = new LinkedHashMap<>();
+        int pass = 0;
+        int fail = 0;
+        StringBuilder per = new StringBuilder();
+        Map<String, double[]> range = new LinkedHashMap<>();
+        for (int i = 0; i < perSeed.size(); i++) {
+            ClaimCheck c = perSeed.get(i);
+            pass += c.outcome == Outcome.PASS ? 1 : 0;
+            fail += c.outcome == Outcome.FAIL ? 1 : 0;
+            nums.put("seed" + seeds[i] + "_outcome", c.outcome.name());
+            per.append(i == 0 ? "" : "; ").append("seed ").append(seeds[i]).append(' ').append(c.outcome)
+                    .append(": ").append(c.summary);
+            for (Map.Entry<String, Object> e : c.numbers.entrySet()) {
+                if (e.getValue() instanceof Number x && !e.getKey().equals("depths_used")) {
+                    double v = x.doubleValue();
+                    double[] r = range.computeIfAbsent(e.getKey(), k -> new double[] {v, v});
+                    r[0] = Math.min(r[0], v);
+                    r[1] = Math.max(r[1], v);
+                }
+            }
+        }
+        for (Map.Entry<String, double[]> e : range.entrySet()) {
+            if (!e.getKey().equals("margin")) {
+                nums.put(e.getKey() + "_min", e.getValue()[0]);
+                nums.put(e.getKey() + "_max", e.getValue()[1]);
+            }
+        }
+        int decided = pass + fail;
+        nums.put("seeds", perSeed.size());
+        nums.put("seeds_pass", pass);
+        nums.put("seeds_fail", fail);
+        Outcome o;
+        if (decided < Math.min(MIN_SEEDS, perSeed.size()) || decided == 0) {
+            o = Outcome.UNDECIDED;
+        } else if (pass > 0 && fail > 0) {
+            o = Outcome.VARIES;
+        } else {
+            o = pass > 0 ? Outcome.PASS : Outcome.FAIL;
+            double worst = Double.POSITIVE_INFINITY;
+            for (ClaimCheck c : perSeed) {
+                if (c.outcome == o && Double.isFinite(c.margin())) {
+                    worst = Math.min(worst, o == Outcome.PASS ? c.margin() : -c.margin());
+                }
+            }
+            if (Double.isFinite(worst)) {
+                nums.put("margin", o == Outcome.PASS ? worst : -worst);
+            }
+        }
+        String criterion = perSeed.isEmpty() ? "" : perSeed.get(0).criterion + "; taken on each of " + perSeed.size()
+                + " seeds: PASS or FAIL only when every judged seed agrees and at least " + Math.min(MIN_SEEDS,
+                perSeed.size()) + " were judged, VARIES when seeds disagree";
+        String head = switch (o) {
+            case PASS -> String.format(Locale.ROOT, "PASS at %d of %d seeds", pass, perSeed.size());
+            case FAIL -> String.format(Locale.ROOT, "FAIL at %d of %d seeds", fail, perSeed.size());
+            case VARIES -> String.format(Locale.ROOT, "varies: PASS at %d, FAIL at %d of %d seeds", pass, fail,
+                    perSeed.size());
+            case UNDECIDED -> String.format(Locale.ROOT, "undecided: only %d of %d seeds judged (PASS %d, FAIL %d)",
+                    decided, perSeed.size(), pass, fail);
+        };
+        return new ClaimCheck(id, o, criterion, head + " (" + per + ")", nums);
+    }
 
     /** Lower and upper slope of log(max step) against log(m) that count as "roughly 1/m". */
     public static final double[] STEP_SLOPE_RANGE = {-1.5, -0.5};
@@ -71,14 +146,14 @@ public record ClaimCheck(String id, Outcome outcome, String criterion, String su
                 pts.add(new double[] {Math.log(depths[i]), Math.log(maxStep[i])});
             }
         }
-        String rule = String.format(Locale.ROOT, "slope of log(largest converged step) vs log(m) in [%s, %s] over "
-                + "at least 3 depths whose largest converged step is below the grid's top (assumed reading of"
+        String rule = String.format(Locale.ROOT, "slope of log(largest step that counts: settled, stable) vs log(m) in"
+                + " [%s, %s] over at least 3 depths where it is below the grid's top (assumed reading of"
                 + " 'roughly 1/m', slope -1)", STEP_SLOPE_RANGE[0], STEP_SLOPE_RANGE[1]);
         Map<String, Object> nums = new LinkedHashMap<>();
         nums.put("depths_used", pts.size());
         if (pts.size() < 3) {
             return new ClaimCheck(id, Outcome.UNDECIDED, rule, "only " + pts.size()
-                    + " depths have a largest converged step inside the grid", nums);
+                    + " depths have a largest step that counts inside the grid", nums);
         }
         Fit f = Fit.of(pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray());
         nums.put("slope", f.slope());
@@ -86,7 +161,7 @@ public record ClaimCheck(String id, Outcome outcome, String criterion, String su
         boolean ok = f.slope() >= STEP_SLOPE_RANGE[0] && f.slope() <= STEP_SLOPE_RANGE[1];
         nums.put("margin", Math.min(f.slope() - STEP_SLOPE_RANGE[0], STEP_SLOPE_RANGE[1] - f.slope()));
         return new ClaimCheck(id, ok ? Outcome.PASS : Outcome.FAIL, rule, String.format(Locale.ROOT,
-                "largest converged step ~ m^%.2f (R^2 = %.3f) over %d depths", f.slope(), f.r2(), pts.size()), nums);
+                "largest step that counts ~ m^%.2f (R^2 = %.3f) over %d depths", f.slope(), f.r2(), pts.size()), nums);
     }
 
     /**
@@ -159,39 +234,89 @@ public record ClaimCheck(String id, Outcome outcome, String criterion, String su
                 nums);
     }
 
-    /** SGD minima are several times flatter than Adam's: median(Adam) / median(SGD) >= {@link #SGD_RATIO}. */
+    /**
+     * SGD minima are several times flatter than Adam's: for every pair (SGD seed i, Adam seed j) of
+     * minima that count, the ratio lambda_max(Adam j) / lambda_max(SGD i) is at least
+     * {@link #SGD_RATIO}. PASS when every pair meets it, FAIL when none does, VARIES otherwise; the
+     * ratios' median and range are reported.
+     *
+     * @param sgd SGD minima's sharpness by seed (NaN: the run does not count)
+     * @param adam Adam minima's sharpness by seed (NaN: the run does not count)
+     */
     public static ClaimCheck sgdFlatter(String id, double[] sgd, double[] adam) {
-        double[] s = finite(sgd);
-        double[] a = finite(adam);
-        String rule = String.format(Locale.ROOT, "median Adam sharpness / median SGD sharpness >= %s (assumed reading"
-                + " of 'several times'; the paper saw about 6)", SGD_RATIO);
-        Map<String, Object> nums = new LinkedHashMap<>();
-        if (s.length == 0 || a.length == 0) {
-            return new ClaimCheck(id, Outcome.UNDECIDED, rule, "no converged " + (s.length == 0 ? "SGD" : "Adam")
-                    + " run", nums);
+        String rule = String.format(Locale.ROOT, "per pair of minima that count, lambda_max(Adam) / lambda_max(SGD)"
+                + " >= %s (assumed reading of 'several times'; the paper saw about 6); PASS when every pair meets"
+                + " it, FAIL when none does, VARIES otherwise; at least %d pairs", SGD_RATIO, MIN_SEEDS);
+        List<Double> r = new ArrayList<>();
+        for (double s : sgd) {
+            for (double a : adam) {
+                if (Double.isFinite(s) && Double.isFinite(a) && s > 0) {
+                    r.add(a / s);
+                }
+            }
         }
-        double ratio = median(a) / median(s);
-        nums.put("median_sgd", median(s));
-        nums.put("median_adam", median(a));
-        nums.put("ratio", ratio);
-        nums.put("margin", ratio - SGD_RATIO);
-        return new ClaimCheck(id, ratio >= SGD_RATIO ? Outcome.PASS : Outcome.FAIL, rule, String.format(Locale.ROOT,
-                "Adam/SGD sharpness ratio %.2f (median %.4g vs %.4g over %d and %d runs; paper about 6)", ratio,
-                median(a), median(s), a.length, s.length), nums);
+        Map<String, Object> nums = new LinkedHashMap<>();
+        nums.put("pairs", r.size());
+        nums.put("sgd_minima", finite(sgd).length);
+        nums.put("adam_minima", finite(adam).length);
+        if (r.size() < MIN_SEEDS) {
+            return new ClaimCheck(id, Outcome.UNDECIDED, rule, "only " + r.size() + " pairs of minima that count ("
+                    + finite(sgd).length + " SGD, " + finite(adam).length + " Adam)", nums);
+        }
+        double[] ratios = r.stream().mapToDouble(Double::doubleValue).toArray();
+        double lo = Arrays.stream(ratios).min().getAsDouble();
+        double hi = Arrays.stream(ratios).max().getAsDouble();
+        long meet = Arrays.stream(ratios).filter(x -> x >= SGD_RATIO).count();
+        nums.put("median_sgd", median(finite(sgd)));
+        nums.put("median_adam", median(finite(adam)));
+        nums.put("ratio_median", median(ratios));
+        nums.put("ratio_min", lo);
+        nums.put("ratio_max", hi);
+        nums.put("pairs_meeting", meet);
+        Outcome o = meet == ratios.length ? Outcome.PASS : meet == 0 ? Outcome.FAIL : Outcome.VARIES;
+        if (o != Outcome.VARIES) {
+            nums.put("margin", o == Outcome.PASS ? lo - SGD_RATIO : hi - SGD_RATIO);
+        }
+        return new ClaimCheck(id, o, rule, String.format(Locale.ROOT, "Adam/SGD sharpness ratio median %.2f, range"
+                + " [%.2f, %.2f] over %d pairs (%d meet %.1f); medians %.4g vs %.4g over %d Adam and %d SGD minima;"
+                + " paper about 6", median(ratios), lo, hi, ratios.length, meet, SGD_RATIO, median(finite(adam)),
+                median(finite(sgd)), finite(adam).length, finite(sgd).length), nums);
     }
 
     /**
-     * SGD networks' intermediate gains are more balanced: the median over networks of the peak
-     * maximal gain max_k g_k is lower for SGD than for Adam, and so is the peak intermediate gain
-     * of the input with the largest end-to-end gain.
+     * SGD networks' intermediate gains are more balanced: for a pair (SGD seed i, Adam seed j) of
+     * networks that count, the SGD network's peak maximal gain max_k g_k is lower than the Adam
+     * network's, and so is the peak intermediate gain of the input with the largest end-to-end gain.
+     * PASS when every pair shows both, FAIL when none does, VARIES otherwise.
      */
     public static ClaimCheck balancedGains(String id, double[] sgdPeak, double[] adamPeak, double[] sgdTopPeak,
             double[] adamTopPeak) {
-        String rule = "median over networks of max_k (max gain to layer k) is lower for SGD than for Adam, and so is"
-                + " max_k (gain to layer k of the input with the largest end-to-end gain) (assumed reading)";
+        String rule = "per pair of networks that count: max_k (max gain to layer k) and max_k (gain to layer k of the"
+                + " input with the largest end-to-end gain) are both lower for the SGD network (assumed reading);"
+                + " PASS when every pair shows it, FAIL when none does, VARIES otherwise; at least " + MIN_SEEDS
+                + " pairs";
         Map<String, Object> nums = new LinkedHashMap<>();
-        if (finite(sgdPeak).length == 0 || finite(adamPeak).length == 0) {
-            return new ClaimCheck(id, Outcome.UNDECIDED, rule, "no converged network on one side", nums);
+        int n = 0;
+        int both = 0;
+        double worst = Double.POSITIVE_INFINITY;
+        double best = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < sgdPeak.length; i++) {
+            for (int j = 0; j < adamPeak.length; j++) {
+                if (!(Double.isFinite(sgdPeak[i]) && Double.isFinite(adamPeak[j]) && Double.isFinite(sgdTopPeak[i])
+                        && Double.isFinite(adamTopPeak[j]))) {
+                    continue;
+                }
+                n++;
+                double m = Math.min(adamPeak[j] / sgdPeak[i], adamTopPeak[j] / sgdTopPeak[i]) - 1;
+                worst = Math.min(worst, m);
+                best = Math.max(best, m);
+                both += m > 0 ? 1 : 0;
+            }
+        }
+        nums.put("pairs", n);
+        nums.put("pairs_balanced", both);
+        if (n < MIN_SEEDS) {
+            return new ClaimCheck(id, Outcome.UNDECIDED, rule, "only " + n + " pairs of networks that count", nums);
         }
         double sp = median(finite(sgdPeak));
         double ap = median(finite(adamPeak));
@@ -201,48 +326,64 @@ public record ClaimCheck(String id, Outcome outcome, String criterion, String su
         nums.put("median_peak_gain_adam", ap);
         nums.put("median_top_signal_peak_sgd", st);
         nums.put("median_top_signal_peak_adam", at);
-        boolean ok = sp < ap && st < at;
-        nums.put("margin", Math.min(ap / sp, at / st) - 1);
-        return new ClaimCheck(id, ok ? Outcome.PASS : Outcome.FAIL, rule, String.format(Locale.ROOT,
-                "peak gain SGD %.3g vs Adam %.3g; top signal's peak gain SGD %.3g vs Adam %.3g", sp, ap, st, at), nums);
+        Outcome o = both == n ? Outcome.PASS : both == 0 ? Outcome.FAIL : Outcome.VARIES;
+        if (o != Outcome.VARIES) {
+            nums.put("margin", o == Outcome.PASS ? worst : best);
+        }
+        return new ClaimCheck(id, o, rule, String.format(Locale.ROOT, "both gains lower for SGD in %d of %d pairs;"
+                + " medians: peak gain SGD %.3g vs Adam %.3g, top signal's peak gain SGD %.3g vs Adam %.3g", both, n,
+                sp, ap, st, at), nums);
     }
 
     /**
-     * The interpolation plot misorders flatness: a pair is misordered when the SGD minimum is truly
-     * flatter (lower top eigenvalue) yet curves more along the segment (u^T H u at its end larger);
-     * PASS when more than half of all pairs are misordered (the paper: all 16).
+     * The interpolation plot misorders flatness, read two ways: a pair is misordered when the SGD
+     * minimum is truly flatter (lower lambda_max) yet curves more along the segment to the Adam
+     * minimum, by the exact curvature u^T H u at each end ({@code alongSgd}, {@code alongAdam}) and by
+     * the plotted cross-section (the second difference of the plotted segment loss at t = 0 and t = 1,
+     * {@code plotSgd}, {@code plotAdam}, the reading of the paper's Fig. 7a). Each reading passes when
+     * more than half of the pairs are misordered (the paper: 16 of 16); the verdict is PASS or FAIL when
+     * the readings agree and VARIES when they do not.
      */
     public static ClaimCheck interpolationMisorders(String id, double[] trueSgd, double[] trueAdam,
-            double[] alongSgd, double[] alongAdam) {
+            double[] alongSgd, double[] alongAdam, double[] plotSgd, double[] plotAdam) {
         int mis = 0;
+        int misPlot = 0;
         int truly = 0;
         int n = 0;
         for (int i = 0; i < trueSgd.length; i++) {
             if (!(Double.isFinite(trueSgd[i]) && Double.isFinite(trueAdam[i]) && Double.isFinite(alongSgd[i])
-                    && Double.isFinite(alongAdam[i]))) {
+                    && Double.isFinite(alongAdam[i]) && Double.isFinite(plotSgd[i]) && Double.isFinite(plotAdam[i]))) {
                 continue;
             }
             n++;
             if (trueSgd[i] < trueAdam[i]) {
                 truly++;
-                if (alongSgd[i] > alongAdam[i]) {
-                    mis++;
-                }
+                mis += alongSgd[i] > alongAdam[i] ? 1 : 0;
+                misPlot += plotSgd[i] > plotAdam[i] ? 1 : 0;
             }
         }
-        String rule = "a pair is misordered when lambda_max(SGD) < lambda_max(Adam) but the curvature u^T H u along"
-                + " the segment direction u is larger at the SGD end; PASS when more than half of the pairs are"
-                + " misordered (the paper: 16 of 16)";
+        String rule = "a pair is misordered when lambda_max(SGD) < lambda_max(Adam) but the SGD end curves more along"
+                + " the segment, read (a) by the exact curvature u^T H u and (b) by the second difference of the"
+                + " plotted segment loss at t = 0 and t = 1 (the paper's reading of Fig. 7a); each reading passes"
+                + " when more than half of the pairs of minima that count are misordered (the paper: 16 of 16);"
+                + " VARIES when the readings disagree; at least " + MIN_SEEDS + " pairs";
         Map<String, Object> nums = new LinkedHashMap<>();
         nums.put("pairs", n);
         nums.put("sgd_truly_flatter", truly);
-        nums.put("misordered", mis);
-        if (n == 0) {
-            return new ClaimCheck(id, Outcome.UNDECIDED, rule, "no pair of converged minima", nums);
+        nums.put("misordered_exact", mis);
+        nums.put("misordered_plot", misPlot);
+        if (n < MIN_SEEDS) {
+            return new ClaimCheck(id, Outcome.UNDECIDED, rule, "only " + n + " pairs of minima that count", nums);
         }
-        nums.put("margin", (double) mis / n - 0.5);
-        return new ClaimCheck(id, 2 * mis > n ? Outcome.PASS : Outcome.FAIL, rule, String.format(Locale.ROOT,
-                "%d of %d pairs misordered (SGD truly flatter in %d)", mis, n, truly), nums);
+        boolean a = 2 * mis > n;
+        boolean b = 2 * misPlot > n;
+        Outcome o = a == b ? (a ? Outcome.PASS : Outcome.FAIL) : Outcome.VARIES;
+        if (o != Outcome.VARIES) {
+            nums.put("margin", o == Outcome.PASS ? (double) Math.min(mis, misPlot) / n - 0.5
+                    : (double) Math.max(mis, misPlot) / n - 0.5);
+        }
+        return new ClaimCheck(id, o, rule, String.format(Locale.ROOT, "misordered in %d of %d pairs by exact curvature,"
+                + " %d of %d by the plotted cross-section (SGD truly flatter in %d)", mis, n, misPlot, n, truly), nums);
     }
 
     /**

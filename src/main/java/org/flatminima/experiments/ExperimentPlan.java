@@ -30,15 +30,21 @@ import org.flatminima.nn.Precision;
  * @param steps SGD step sizes of Figs. 4 and 5 and of the linear check (element-loss units)
  * @param batch SGD batch size of Figs. 4 and 5
  * @param epochs epoch budget of Figs. 4 and 5
- * @param convergenceTol relative change of the full-data loss over one epoch that counts as converged
+ * @param convergenceTol relative spread of the full-data losses over the settle window
+ *     ({@link org.flatminima.nn.Settle}) that counts as settled; training stops there
  * @param divergenceFactor a loss above this multiple of the initial loss counts as diverged
- * @param minimumFactor a run "reached a minimum" when it did not diverge and its final loss is at most
- *     this multiple of the lowest final loss among the runs of the same depth and initialisation
- * @param seed seed of He initialisation and of the batch shuffles in Figs. 4 and 5
+ * @param collapseTol a run whose final loss is within this relative distance of the zero-output loss
+ *     counts as collapsed ({@link RunCriteria})
+ * @param seed first seed of He initialisation and of the batch shuffles in Figs. 4 and 5
+ * @param gridSeeds seeds of the Fig. 4 and 5 grids (seed, seed + 1, ...); each verdict is taken per seed
+ * @param refineRounds bisection rounds per depth between the largest step that counts and the smallest
+ *     larger step that does not (geometric midpoints)
  * @param lanczosIterations iteration limit of the sharpness computation
  * @param fig6Depth depth of the Fig. 6 and 7 networks (paper: 6)
  * @param fig6Seeds seeds per optimiser (paper: 4)
- * @param sgdStep SGD step of Fig. 6 (large)
+ * @param sgdStep SGD step of Fig. 6 (large); 0: for each seed, the largest step that counts at depth
+ *     fig6Depth in the He sweep of the same seed (Fig. 5 grid and its refinement; see
+ *     {@link ExperimentTask#sweepSteps})
  * @param sgdBatch SGD batch of Fig. 6 (moderate)
  * @param adamStep Adam step of Fig. 6 (small)
  * @param adamBatch Adam batch of Fig. 6
@@ -50,7 +56,8 @@ import org.flatminima.nn.Precision;
  */
 public record ExperimentPlan(String scale, int side, int samples, double noiseStd, long noiseSeed, Precision precision,
         LossScale lossScale, int[] depths, double[] steps, int batch, int epochs, double convergenceTol,
-        double divergenceFactor, double minimumFactor, long seed, int lanczosIterations, int fig6Depth, int fig6Seeds,
+        double divergenceFactor, double collapseTol, long seed, int gridSeeds, int refineRounds,
+        int lanczosIterations, int fig6Depth, int fig6Seeds,
         double sgdStep, int sgdBatch, double adamStep, int adamBatch, int fig6Epochs, int gainStarts,
         int gainIterations, int linePoints, int linearEpochs) {
 
@@ -81,12 +88,12 @@ public record ExperimentPlan(String scale, int side, int samples, double noiseSt
 
     /**
      * The README's scale: 7x7 digits (49-wide layers), 1,000 samples, depths 2 to 12, twelve step
-     * sizes; all four figures run in minutes on two cores.
+     * sizes and two refinement rounds, four grid seeds; all four figures run in minutes on two cores.
      */
     public static ExperimentPlan quick() {
         return new ExperimentPlan("quick", 7, 1000, 1.25, 1, Precision.FLOAT32, LossScale.ELEMENT,
-                new int[] {2, 4, 6, 8, 10, 12}, ladder(16, 12), 100, 40, 1e-3, 1e3, 1.25, 1, 60,
-                6, 4, 0.5, 100, 1e-3, 100, 200, 100, 30, 61, 600);
+                new int[] {2, 4, 6, 8, 10, 12}, ladder(16, 12), 100, 60, 0.02, 1e3, 0.1, 1, 4, 2, 60,
+                6, 4, 0, 100, 1e-4, 100, 400, 100, 30, 61, 600);
     }
 
     /**
@@ -96,20 +103,32 @@ public record ExperimentPlan(String scale, int side, int samples, double noiseSt
      */
     public static ExperimentPlan medium() {
         return new ExperimentPlan("medium", 14, 2000, 1.25, 1, Precision.FLOAT32, LossScale.ELEMENT,
-                new int[] {2, 4, 6, 8, 10, 12, 14, 16}, ladder(16, 14), 100, 60, 1e-3, 1e3, 1.25, 1, 80,
-                6, 4, 0.5, 100, 1e-3, 100, 200, 100, 40, 61, 3000);
+                new int[] {2, 4, 6, 8, 10, 12, 14, 16}, ladder(16, 14), 100, 100, 0.02, 1e3, 0.1, 1, 4, 2, 80,
+                6, 4, 0, 100, 1e-4, 100, 400, 100, 40, 61, 3000);
     }
 
     /** The paper's scale: 784-wide layers, the 10,000 digits, depths 2 to 20. Hours on a laptop. */
     public static ExperimentPlan paper() {
         return new ExperimentPlan("paper", 28, 10000, 1.25, 1, Precision.FLOAT32, LossScale.ELEMENT,
-                new int[] {2, 4, 6, 8, 10, 12, 14, 16, 18, 20}, ladder(16, 16), 100, 100, 1e-3, 1e3, 1.25, 1, 100,
-                6, 4, 0.5, 100, 1e-4, 100, 150, 100, 50, 101, 1000);
+                new int[] {2, 4, 6, 8, 10, 12, 14, 16, 18, 20}, ladder(16, 16), 100, 100, 0.02, 1e3, 0.1, 1, 1, 2,
+                100, 6, 4, 0, 100, 1e-4, 100, 200, 100, 50, 101, 1000);
     }
 
-    /** The plan of this name ("quick", "medium" or "paper"), or null. */
+    /**
+     * A smoke test of the whole pipeline in about a minute of CPU: 4x4 digits (16-wide layers), 200
+     * samples, depths 2 to 6, six step sizes, two grid seeds, one refinement round, three Fig. 6 seeds.
+     * Its numbers say nothing about the paper; it checks that sharding, merging and scheduling work.
+     */
+    public static ExperimentPlan smoke() {
+        return new ExperimentPlan("smoke", 4, 200, 1.25, 1, Precision.FLOAT32, LossScale.ELEMENT,
+                new int[] {2, 4, 6}, ladder(8, 6), 50, 30, 0.05, 1e3, 0.1, 1, 2, 1, 30,
+                6, 3, 0.25, 50, 1e-3, 50, 100, 10, 20, 21, 200);
+    }
+
+    /** The plan of this name ("smoke", "quick", "medium" or "paper"), or null. */
     public static ExperimentPlan named(String name) {
         return switch (name) {
+            case "smoke" -> smoke();
             case "quick" -> quick();
             case "medium" -> medium();
             case "paper" -> paper();
@@ -120,7 +139,8 @@ public record ExperimentPlan(String scale, int side, int samples, double noiseSt
     /** A copy with this loss normalisation. */
     public ExperimentPlan withLossScale(LossScale s) {
         return new ExperimentPlan(scale, side, samples, noiseStd, noiseSeed, precision, s, depths, steps, batch,
-                epochs, convergenceTol, divergenceFactor, minimumFactor, seed, lanczosIterations, fig6Depth, fig6Seeds,
+                epochs, convergenceTol, divergenceFactor, collapseTol, seed, gridSeeds, refineRounds, lanczosIterations,
+                fig6Depth, fig6Seeds,
                 sgdStep, sgdBatch, adamStep, adamBatch, fig6Epochs, gainStarts, gainIterations, linePoints,
                 linearEpochs);
     }
@@ -167,19 +187,27 @@ public record ExperimentPlan(String scale, int side, int samples, double noiseSt
         m.put("optimiser_fig4_fig5", new Setting("plain SGD, no momentum", "paper"));
         m.put("batch", new Setting(Integer.toString(batch), "assumed"));
         m.put("epochs", new Setting(Integer.toString(epochs), "assumed"));
-        m.put("convergence_rule", new Setting("converged when the full-data loss changes by at most "
-                + num(convergenceTol) + " of itself over one epoch; diverged when a loss is not finite or above "
-                + num(divergenceFactor) + " times the initial loss", "assumed"));
-        m.put("minimum_rule", new Setting("a run reached a minimum when it did not diverge and its final loss is at"
-                + " most " + num(minimumFactor) + " times the lowest final loss of its depth and initialisation;"
-                + " other runs are the blank tiles", "assumed"));
+        m.put("convergence_rule", new Setting(org.flatminima.nn.Settle.rule(convergenceTol) + "; training stops"
+                + " there; diverged when a loss is not finite or above " + num(divergenceFactor)
+                + " times the initial loss", "assumed"));
+        m.put("minimum_rule", new Setting("a run counts as a minimum when it did not diverge, did not collapse to the"
+                + " zero output (final loss within " + num(collapseTol) + " of it), settled, and (SGD) lambda_max <="
+                + " 2/eta within the eigen-solver's residual; every tile records why it counts or not",
+                "paper (2/eta, Section 2); assumed (tolerances)"));
         m.put("seed", new Setting(Long.toString(seed), "assumed"));
+        m.put("grid_seeds", new Setting(gridSeeds + " (seeds " + seed + ".." + (seed + gridSeeds - 1)
+                + "; each Fig. 4/5 verdict taken per seed)", "assumed"));
+        m.put("edge_refinement", new Setting(refineRounds + " bisection rounds per depth between the largest step"
+                + " that counts and the smallest larger step that does not (geometric midpoints)", "assumed"));
         m.put("sharpness", new Setting("Lanczos on exact Hessian-vector products (R-operator), at most "
                 + lanczosIterations + " iterations, full training set", "assumed (paper: power method)"));
         m.put("fig6_depth", new Setting(Integer.toString(fig6Depth), "paper"));
         m.put("fig6_init", new Setting("He", "assumed"));
         m.put("fig6_seeds", new Setting(Integer.toString(fig6Seeds), "paper"));
-        m.put("fig6_sgd", new Setting("step " + num(sgdStep) + ", batch " + sgdBatch, "assumed"));
+        m.put("fig6_sgd", new Setting((sgdStep > 0 ? "step " + num(sgdStep) : "for each seed, the largest step that"
+                + " counts at depth " + fig6Depth + " in the He sweep of the same seed (a seed without a sweep: the"
+                + " smallest of the swept seeds' steps)") + ", batch " + sgdBatch, sgdStep > 0 ? "assumed"
+                : "paper ('large step', the largest that converges); assumed (batch)"));
         m.put("fig6_adam", new Setting("step " + num(adamStep) + ", batch " + adamBatch
                 + ", beta1 0.9, beta2 0.999, eps 1e-8", "assumed"));
         m.put("fig6_epochs", new Setting(Integer.toString(fig6Epochs), "assumed"));

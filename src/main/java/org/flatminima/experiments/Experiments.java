@@ -75,59 +75,133 @@ public final class Experiments {
     public static Summary run(ExperimentPlan plan, Set<String> figures, Path out, boolean resume, boolean force,
             int shardIndex, int shardCount, Supplier<ExperimentData> data, List<String> commandLine,
             Listener listener) {
+        return run(plan, figures, out, resume, force, shardIndex, shardCount, null, data, commandLine, listener);
+    }
+
+    /**
+     * As {@link #run(ExperimentPlan, Set, Path, boolean, boolean, int, int, Supplier, List, Listener)},
+     * over only the tasks whose depth lies in {@code depths} = {lowest, highest} (null: every task),
+     * sharded after that selection. A selection, like a shard, runs no follow-up task and writes no
+     * figures: merge the directories, then run with --resume.
+     */
+    public static Summary run(ExperimentPlan plan, Set<String> figures, Path out, boolean resume, boolean force,
+            int shardIndex, int shardCount, int[] depths, Supplier<ExperimentData> data, List<String> commandLine,
+            Listener listener) {
         Path tasksDir = out.resolve("tasks");
         prepare(plan, figures, out, resume, force);
-        List<ExperimentTask> all = ExperimentTask.plan(plan, figures);
-        List<ExperimentTask> mine = ExperimentTask.shard(all, shardIndex, shardCount);
-        double total = mine.stream().mapToDouble(ExperimentTask::cost).sum();
-        double done = 0;
-        int ran = 0;
-        int skipped = 0;
-        int waiting = 0;
-        TaskRunner runner = null;
-        for (ExperimentTask t : mine) {
-            listener.starting(t, done, total);
-            Path file = tasksDir.resolve(t.id() + ".json");
-            String skip = null;
-            setAsideIfBroken(file, listener, Experiments::readTask);
-            setAsideIfBroken(tasksDir.resolve(t.id() + TaskRunner.CHECKPOINT_SUFFIX), listener,
-                    org.flatminima.data.Npz::read);
-            if (Files.isRegularFile(file)) {
-                JsonNode old = readTask(file);
-                if (!old.path("spec").equals(normalised(Json.mapper().valueToTree(t.spec())))) {
-                    throw new UserError(Problem.EXPERIMENT_SETTINGS_DIFFER, file, "its task differs");
-                }
-                skip = "finished earlier";
-                skipped++;
-            } else if (t.kind() == ExperimentTask.Kind.PAIR && !pairReady(tasksDir, t)) {
-                skip = "waiting for its Fig. 6 minima (in another shard)";
-                waiting++;
-            } else {
-                if (runner == null) {
-                    runner = new TaskRunner(plan, data.get(), tasksDir);
-                }
-                ObjectNode result = runner.run(t);
-                ObjectNode doc = Json.mapper().createObjectNode();
-                doc.set("spec", Json.mapper().valueToTree(t.spec()));
-                doc.setAll(result);
-                writeJson(file, doc);
-                try {
-                    Files.deleteIfExists(tasksDir.resolve(t.id() + TaskRunner.CHECKPOINT_SUFFIX));
-                } catch (IOException e) {
-                    throw new UserError(Problem.FILE_WRITE_FAILED, tasksDir.resolve(t.id()
-                            + TaskRunner.CHECKPOINT_SUFFIX), e.getMessage());
-                }
-                ran++;
+        setAsideBrokenFiles(tasksDir, listener);
+        Map<String, JsonNode> done = finished(plan, figures, tasksDir);
+        List<ExperimentTask> selected = new ArrayList<>();
+        for (ExperimentTask t : ExperimentTask.plan(plan, figures)) {
+            if (depths == null || t.depth() >= depths[0] && t.depth() <= depths[1]) {
+                selected.add(t);
             }
-            done += t.cost();
-            listener.finished(t, skip);
         }
-        if (shardCount > 1) {
-            int missing = countMissing(tasksDir, all);
+        boolean partial = shardCount > 1 || depths != null;
+        List<ExperimentTask> mine = ExperimentTask.shard(selected, shardIndex, shardCount);
+        double total = mine.stream().mapToDouble(ExperimentTask::cost).sum();
+        double[] progress = {0};
+        int[] counts = new int[3];
+        TaskRunner[] runner = {null};
+        java.util.Set<String> tried = new java.util.HashSet<>();
+        while (!mine.isEmpty()) {
+            for (ExperimentTask t : mine) {
+                tried.add(t.id());
+                listener.starting(t, progress[0], total);
+                String skip = runOne(plan, t, tasksDir, done, runner, data, counts);
+                progress[0] += t.cost();
+                listener.finished(t, skip);
+            }
+            if (partial) {
+                break;
+            }
+            mine = new ArrayList<>();
+            for (ExperimentTask t : ExperimentTask.followUps(plan, figures, done)) {
+                if (!tried.contains(t.id())) {
+                    mine.add(t);
+                    total += t.cost();
+                }
+            }
+        }
+        int ran = counts[0];
+        int skipped = counts[1];
+        int waiting = counts[2];
+        if (partial) {
+            for (ExperimentTask t : ExperimentTask.followUps(plan, figures, done)) {
+                if (!done.containsKey(t.id())) {
+                    waiting++;
+                }
+            }
+        }
+        if (partial) {
+            int missing = countMissing(tasksDir, ExperimentTask.all(plan, figures, done));
             return new Summary(ran, skipped, waiting, List.of(), List.of(), missing);
         }
         Figures.Output f = Figures.write(out, plan, figures, commandLine);
         return new Summary(ran, skipped, waiting, f.files(), f.checks(), f.missing());
+    }
+
+    /**
+     * Runs {@code t} unless its file exists (then checks it was made for the same task) or it is a
+     * pair whose minima are missing; records the finished task in {@code done}; counts ran, skipped
+     * and waiting in {@code counts}. Returns why it was skipped, or null.
+     */
+    private static String runOne(ExperimentPlan plan, ExperimentTask t, Path tasksDir, Map<String, JsonNode> done,
+            TaskRunner[] runner, Supplier<ExperimentData> data, int[] counts) {
+        Path file = tasksDir.resolve(t.id() + ".json");
+        if (Files.isRegularFile(file)) {
+            JsonNode old = readTask(file);
+            if (!old.path("spec").equals(normalised(Json.mapper().valueToTree(t.spec())))) {
+                throw new UserError(Problem.EXPERIMENT_SETTINGS_DIFFER, file, "its task differs");
+            }
+            done.put(t.id(), old);
+            counts[1]++;
+            return "finished earlier";
+        }
+        if (t.kind() == ExperimentTask.Kind.PAIR && !pairReady(tasksDir, t)) {
+            counts[2]++;
+            return "waiting for its Fig. 6 minima (in another shard)";
+        }
+        if (runner[0] == null) {
+            runner[0] = new TaskRunner(plan, data.get(), tasksDir);
+        }
+        ObjectNode result = runner[0].run(t);
+        ObjectNode doc = Json.mapper().createObjectNode();
+        doc.set("spec", Json.mapper().valueToTree(t.spec()));
+        doc.setAll(result);
+        writeJson(file, doc);
+        try {
+            Files.deleteIfExists(tasksDir.resolve(t.id() + TaskRunner.CHECKPOINT_SUFFIX));
+        } catch (IOException e) {
+            throw new UserError(Problem.FILE_WRITE_FAILED, tasksDir.resolve(t.id()
+                    + TaskRunner.CHECKPOINT_SUFFIX), e.getMessage());
+        }
+        done.put(t.id(), normalised(doc));
+        counts[0]++;
+        return null;
+    }
+
+    /**
+     * The finished tasks of {@code figures} in {@code tasksDir}, by id: those of the plan and every
+     * follow-up they make known, read until no new one appears.
+     */
+    static Map<String, JsonNode> finished(ExperimentPlan plan, Set<String> figures, Path tasksDir) {
+        Map<String, JsonNode> done = new LinkedHashMap<>();
+        List<ExperimentTask> todo = ExperimentTask.plan(plan, figures);
+        while (true) {
+            boolean grew = false;
+            for (ExperimentTask t : todo) {
+                Path f = tasksDir.resolve(t.id() + ".json");
+                if (!done.containsKey(t.id()) && Files.isRegularFile(f)) {
+                    done.put(t.id(), readTask(f));
+                    grew = true;
+                }
+            }
+            if (!grew) {
+                return done;
+            }
+            todo = ExperimentTask.followUps(plan, figures, done);
+        }
     }
 
     /**
@@ -262,6 +336,30 @@ public final class Experiments {
                 OutputMarker.write(out, KIND);
             } catch (IOException e) {
                 throw new UserError(Problem.FILE_WRITE_FAILED, out.resolve(OutputMarker.FILE_NAME), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Sets aside every task file and checkpoint in {@code tasksDir} that cannot be read (a run killed while
+     * writing it), so that its task is run again.
+     */
+    private static void setAsideBrokenFiles(Path tasksDir, Listener listener) {
+        if (!Files.isDirectory(tasksDir)) {
+            return;
+        }
+        List<Path> files;
+        try (java.util.stream.Stream<Path> list = Files.list(tasksDir)) {
+            files = list.sorted().toList();
+        } catch (IOException e) {
+            throw new UserError(Problem.FILE_UNREADABLE, tasksDir, e.getMessage());
+        }
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            if (name.endsWith(TaskRunner.CHECKPOINT_SUFFIX)) {
+                setAsideIfBroken(f, listener, org.flatminima.data.Npz::read);
+            } else if (name.endsWith(".json")) {
+                setAsideIfBroken(f, listener, Experiments::readTask);
             }
         }
     }

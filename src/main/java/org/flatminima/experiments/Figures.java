@@ -40,65 +40,78 @@ public final class Figures {
     /** What was written: files relative to the run directory, the verdicts, and unfinished tasks. */
     public record Output(List<String> files, List<ClaimCheck> checks, int missing) {}
 
-    /** Per depth of a grid: the lowest sharpness and the largest step among the runs that reached a minimum. */
-    record Grid(int[] depths, double[] steps, double[][] sharpness, boolean[][] minimum, String[][] status,
-            double[][] finalLoss, double[] lowest, double[] maxStep, boolean[] atTop) {}
-
     /** Writes everything the finished tasks of {@code figures} allow; modifies only {@code out}. */
     public static Output write(Path out, ExperimentPlan plan, Set<String> figures, List<String> commandLine) {
         Path tasksDir = out.resolve("tasks");
-        List<ExperimentTask> all = ExperimentTask.plan(plan, figures);
-        Map<String, JsonNode> done = new LinkedHashMap<>();
-        for (ExperimentTask t : all) {
-            Path f = tasksDir.resolve(t.id() + ".json");
-            if (Files.isRegularFile(f)) {
-                done.put(t.id(), Experiments.readTask(f));
-            }
-        }
-        int missing = all.size() - done.size();
+        Map<String, JsonNode> done = Experiments.finished(plan, figures, tasksDir);
+        List<ExperimentTask> all = ExperimentTask.all(plan, figures, done);
+        int missing = (int) all.stream().filter(t -> !done.containsKey(t.id())).count();
         List<String> files = new ArrayList<>();
         List<ClaimCheck> checks = new ArrayList<>();
         Map<String, List<String>> figs = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
         String family = "mnist-denoising-" + plan.scale() + "-" + plan.lossScaleName();
-        Grid identity = null;
-        Grid he = null;
-        if (has(all, done, "fig4")) {
-            identity = grid(plan, "fig4", done);
+        long[] seeds = new long[plan.gridSeeds()];
+        for (int k = 0; k < seeds.length; k++) {
+            seeds[k] = plan.seed() + k;
+        }
+        List<Grid> identity = new ArrayList<>();
+        List<Grid> he = new ArrayList<>();
+        boolean grids = figures.contains("fig4") || figures.contains("fig5");
+        if (grids && has(all, done, "fig4")) {
+            for (int k = 1; k <= plan.gridSeeds(); k++) {
+                identity.add(grid(plan, "fig4", k, done));
+            }
             files.addAll(gridFiles(out, plan, "fig4", "identity", identity));
-            files.add(heat(out, plan, "fig4", "identity", identity, null));
-            files.add(lowestPlot(out, plan, identity, null));
-            files.add(stepPlot(out, plan, identity, null));
-            ClaimCheck a = ClaimCheck.stepScaling("sec6-max-step-1-over-m", identity.depths(), identity.maxStep(),
-                    identity.atTop());
-            ClaimCheck b = ClaimCheck.linearGrowth("sec6-sharpness-linear-in-m", identity.depths(), identity.lowest());
+            files.add(heat(out, plan, "fig4", "identity", identity.get(0), null));
+            files.add(standingPlot(out, plan, "fig4", "identity", identity.get(0)));
+            files.add(lowestPlot(out, plan, identity, List.of()));
+            files.add(stepPlot(out, plan, identity, List.of()));
+            List<ClaimCheck> pa = new ArrayList<>();
+            List<ClaimCheck> pb = new ArrayList<>();
+            for (Grid g : identity) {
+                pa.add(ClaimCheck.stepScaling("sec6-max-step-1-over-m", g.depths(), g.maxStep(), g.atTop()));
+                pb.add(ClaimCheck.linearGrowth("sec6-sharpness-linear-in-m", g.depths(), g.lowest()));
+            }
+            ClaimCheck a = ClaimCheck.acrossSeeds("sec6-max-step-1-over-m", pa, seeds);
+            ClaimCheck b = ClaimCheck.acrossSeeds("sec6-sharpness-linear-in-m", pb, seeds);
             checks.add(a);
             checks.add(b);
             figs.put(a.id(), List.of("Fig. 4(a) sharpness vs step and depth, identity init|fig4/fig4a.png",
-                    "Fig. 4(c) largest converged step vs depth|fig4/fig4c.png"));
+                    "Fig. 4(c) largest step that counts vs depth|fig4/fig4c.png",
+                    "Fig. 4(d) why each run counts or not|fig4/fig4d.png"));
             figs.put(b.id(), List.of("Fig. 4(b) lowest sharpness vs depth|fig4/fig4b.png",
                     "Fig. 4(a) sharpness vs step and depth, identity init|fig4/fig4a.png"));
             seconds.put(a.id(), time(done, "fig4"));
             seconds.put(b.id(), time(done, "fig4"));
         }
-        if (has(all, done, "fig5")) {
-            he = grid(plan, "fig5", done);
-            files.addAll(gridFiles(out, plan, "fig5", "he", he));
-            files.add(heat(out, plan, "fig5", "He", he, identity));
-            if (identity != null) {
-                files.set(files.indexOf("fig4/fig4a.png"), heat(out, plan, "fig4", "identity", identity, he));
-                files.add(lowestPlot(out, plan, identity, he));
-                files.add(stepPlot(out, plan, identity, he));
-                files.add(curves(out, plan, identity, he, done));
-                ClaimCheck c = ClaimCheck.initComparison("sec6-identity-vs-he", identity.depths(), identity.lowest(),
-                        he.lowest(), identity.maxStep(), he.maxStep());
-                checks.add(c);
-                figs.put(c.id(), List.of("Fig. 5(a) sharpness vs step and depth, He init|fig5/fig5a.png",
-                        "Fig. 4(a) the same with identity init|fig4/fig4a.png",
-                        "Fig. 5(b) training loss, identity vs He|fig5/fig5b.png",
-                        "Lowest sharpness vs depth, identity and He|fig4/fig4b.png"));
-                seconds.put(c.id(), time(done, "fig5"));
+        if (figures.contains("fig5") && has(all, done, "fig5") && !identity.isEmpty()) {
+            for (int k = 1; k <= plan.gridSeeds(); k++) {
+                he.add(grid(plan, "fig5", k, done));
             }
+            files.addAll(gridFiles(out, plan, "fig5", "he", he));
+            files.add(heat(out, plan, "fig5", "He", he.get(0), identity.get(0)));
+            files.add(standingPlot(out, plan, "fig5", "He", he.get(0)));
+            files.set(files.indexOf("fig4/fig4a.png"), heat(out, plan, "fig4", "identity", identity.get(0),
+                    he.get(0)));
+            files.add(lowestPlot(out, plan, identity, he));
+            files.add(stepPlot(out, plan, identity, he));
+            files.add(curves(out, plan, done));
+            List<ClaimCheck> pc = new ArrayList<>();
+            for (int k = 0; k < identity.size(); k++) {
+                Grid i = identity.get(k);
+                Grid h = he.get(k);
+                pc.add(ClaimCheck.initComparison("sec6-identity-vs-he", i.depths(), i.lowest(), h.lowest(),
+                        i.maxStep(), h.maxStep()));
+            }
+            ClaimCheck c = ClaimCheck.acrossSeeds("sec6-identity-vs-he", pc, seeds);
+            checks.add(c);
+            figs.put(c.id(), List.of("Fig. 5(a) sharpness vs step and depth, He init|fig5/fig5a.png",
+                    "Fig. 4(a) the same with identity init|fig4/fig4a.png",
+                    "Fig. 5(b) training loss, identity vs He, 18 layers, step 2.25|fig5/fig5b.png",
+                    "Fig. 5(d) why each run counts or not|fig5/fig5d.png",
+                    "Lowest sharpness vs depth, identity and He|fig4/fig4b.png"));
+            seconds.put(c.id(), time(done, "fig5"));
         }
         if (has(all, done, "linear")) {
             ClaimCheck l = linear(out, plan, done, files);
@@ -106,7 +119,8 @@ public final class Figures {
             figs.put(l.id(), List.of("Linear check: lowest sharpness vs Theorem 1|linear/linear.png"));
             seconds.put(l.id(), time(done, "linear"));
         }
-        if (has(all, done, "fig6")) {
+        boolean sweepDone = plan.sgdStep() > 0 || ExperimentTask.sweepComplete(plan, done);
+        if ((figures.contains("fig6") || figures.contains("fig7")) && sweepDone && has(all, done, "fig6")) {
             List<ClaimCheck> c6 = fig6(out, plan, done, files);
             for (ClaimCheck c : c6) {
                 checks.add(c);
@@ -115,7 +129,13 @@ public final class Figures {
             figs.put(c6.get(0).id(), List.of("Fig. 6(c) sharpness of the SGD and Adam minima|fig6/fig6c.png"));
             figs.put(c6.get(1).id(), List.of("Fig. 6(a) gains, Adam|fig6/fig6a.png", "Fig. 6(b) gains, SGD|fig6/fig6b.png"));
         }
-        if (has(all, done, "fig7")) {
+        boolean pairsPlanned = all.stream().anyMatch(t -> t.figure().equals("fig7"));
+        if (figures.contains("fig7") && sweepDone && has(all, done, "fig6") && !pairsPlanned) {
+            checks.add(new ClaimCheck("sec6-interpolation-misleads", ClaimCheck.Outcome.UNDECIDED, "needs SGD minima",
+                    "no Fig. 7 pair: the He sweep at depth " + plan.fig6Depth() + " has no step that counts in every"
+                    + " seed, so Fig. 6 has no SGD step", Map.of()));
+        }
+        if (figures.contains("fig7") && sweepDone && has(all, done, "fig6") && has(all, done, "fig7")) {
             ClaimCheck c7 = fig7(out, plan, done, files);
             checks.add(c7);
             figs.put(c7.id(), List.of("Fig. 7(a) loss along the segments|fig7/fig7a.png",
@@ -190,14 +210,15 @@ public final class Figures {
         Verdict v = switch (c.outcome()) {
             case PASS -> Verdict.NUMERICAL;
             case FAIL -> Verdict.REFUTED;
-            case UNDECIDED -> Verdict.UNDECIDED;
+            case UNDECIDED, VARIES -> Verdict.UNDECIDED;
         };
         InstanceResult inst = InstanceResult.of(plan.seed(), family, List.of(plan.width()), v,
                 "numerical experiment (" + plan.precision().label() + " training, Lanczos on exact Hessian-vector"
                         + " products); " + (c.outcome() == ClaimCheck.Outcome.FAIL
                         ? "the measured numbers fail the criterion (a numerical finding, not a proof)"
                         : c.outcome() == ClaimCheck.Outcome.PASS ? "the measured numbers meet the criterion"
-                        : "too few runs reached a minimum to judge"))
+                        : c.outcome() == ClaimCheck.Outcome.VARIES ? "the verdict varies between seeds, pairs or"
+                        + " readings (neither PASS nor FAIL)" : "too few runs reached a minimum to judge"))
                 .withDetail("summary", c.summary());
         if (Double.isFinite(c.margin())) {
             inst = inst.withMargin(new BigDecimal(String.format(Locale.ROOT, "%.6g", c.margin())));
@@ -246,59 +267,99 @@ public final class Figures {
 
     // ---- Figs. 4 and 5 ----------------------------------------------------------------------
 
-    static Grid grid(ExperimentPlan plan, String figure, Map<String, JsonNode> done) {
+    /** One trained tile: a grid step or a refinement step, with why it counts or not. */
+    record Tile(int depth, double step, boolean refinement, String standing, String reason, double lambdaMax,
+            double finalLoss, double spread) {
+        boolean counts() {
+            return standing.equals(RunCriteria.Standing.COUNTS.label());
+        }
+    }
+
+    /**
+     * One seed's grid: every tile, and per depth the lowest sharpness and the largest step among the
+     * tiles that count, whether that step is the grid's top (then only a lower bound), and the
+     * smallest larger step that does not count.
+     */
+    record Grid(long seed, int[] depths, double[] steps, List<Tile> tiles, double[] lowest, double[] maxStep,
+            boolean[] atTop, double[] failAbove) {
+        Tile tile(int depth, int stepIndex) {
+            for (Tile t : tiles) {
+                if (t.depth() == depth && !t.refinement() && t.step() == steps[stepIndex]) {
+                    return t;
+                }
+            }
+            return null;
+        }
+    }
+
+    static Grid grid(ExperimentPlan plan, String figure, int k, Map<String, JsonNode> done) {
         int[] depths = plan.depths();
         double[] steps = plan.steps();
-        double[][] sharp = new double[depths.length][steps.length];
-        boolean[][] min = new boolean[depths.length][steps.length];
-        String[][] status = new String[depths.length][steps.length];
-        double[][] loss = new double[depths.length][steps.length];
+        List<Tile> tiles = new ArrayList<>();
         double[] lowest = new double[depths.length];
         double[] maxStep = new double[depths.length];
         boolean[] atTop = new boolean[depths.length];
+        double[] failAbove = new double[depths.length];
         for (int i = 0; i < depths.length; i++) {
-            double best = Double.POSITIVE_INFINITY;
-            for (int s = 0; s < steps.length; s++) {
-                JsonNode r = done.get(String.format(Locale.ROOT, "%s-m%02d-s%02d", figure, depths[i], s))
-                        .path("result");
-                status[i][s] = r.path("status").asText();
-                loss[i][s] = num(r.path("final_loss"));
-                sharp[i][s] = num(r.path("lambda_max"));
-                if (!status[i][s].equals("diverged") && Double.isFinite(loss[i][s])) {
-                    best = Math.min(best, loss[i][s]);
-                }
-            }
             lowest[i] = Double.NaN;
-            maxStep[i] = Double.NaN;
             for (int s = 0; s < steps.length; s++) {
-                min[i][s] = !status[i][s].equals("diverged") && Double.isFinite(sharp[i][s])
-                        && loss[i][s] <= plan.minimumFactor() * best;
-                if (min[i][s]) {
-                    lowest[i] = Double.isNaN(lowest[i]) ? sharp[i][s] : Math.min(lowest[i], sharp[i][s]);
-                    maxStep[i] = steps[s];
-                    atTop[i] = s == steps.length - 1;
+                tiles.add(tile(depths[i], steps[s], false, done.get(ExperimentTask.gridId(figure, k, depths[i], s))));
+            }
+            ExperimentTask.Column col = ExperimentTask.column(plan, figure, k, depths[i], done);
+            for (ExperimentTask r : col.refinements()) {
+                if (done.containsKey(r.id())) {
+                    tiles.add(tile(depths[i], r.step(), true, done.get(r.id())));
                 }
             }
+            for (Tile t : tiles) {
+                if (t.depth() == depths[i] && t.counts() && Double.isFinite(t.lambdaMax())) {
+                    lowest[i] = Double.isNaN(lowest[i]) ? t.lambdaMax() : Math.min(lowest[i], t.lambdaMax());
+                }
+            }
+            maxStep[i] = col.largestCounting();
+            failAbove[i] = col.smallestFailingAbove();
+            atTop[i] = maxStep[i] == steps[steps.length - 1];
         }
-        return new Grid(depths, steps, sharp, min, status, loss, lowest, maxStep, atTop);
+        return new Grid(plan.seed() + k - 1, depths, steps, tiles, lowest, maxStep, atTop, failAbove);
     }
 
-    private static List<String> gridFiles(Path out, ExperimentPlan plan, String fig, String init, Grid g) {
-        StringBuilder csv = new StringBuilder("init,depth,step,status,final_loss,lambda_max,reached_minimum\n");
+    private static Tile tile(int depth, double step, boolean refinement, JsonNode task) {
+        JsonNode r = task.path("result");
+        return new Tile(depth, step, refinement, r.path("standing").asText("missing"), r.path("standing_reason")
+                .asText(""), num(r.path("lambda_max")), num(r.path("final_loss")), num(r.path("settle_spread")));
+    }
+
+    private static List<String> gridFiles(Path out, ExperimentPlan plan, String fig, String init, List<Grid> grids) {
+        StringBuilder csv = new StringBuilder("init,seed,depth,step,refinement,standing,final_loss,settle_spread,"
+                + "lambda_max,two_over_eta\n");
         List<Object> rows = new ArrayList<>();
-        for (int i = 0; i < g.depths().length; i++) {
-            for (int s = 0; s < g.steps().length; s++) {
-                csv.append(init).append(',').append(g.depths()[i]).append(',').append(fmt(g.steps()[s])).append(',')
-                        .append(g.status()[i][s]).append(',').append(fmt(g.finalLoss()[i][s])).append(',')
-                        .append(fmt(g.sharpness()[i][s])).append(',').append(g.minimum()[i][s]).append('\n');
+        List<Object> per = new ArrayList<>();
+        for (Grid g : grids) {
+            for (Tile t : g.tiles()) {
+                csv.append(init).append(',').append(g.seed()).append(',').append(t.depth()).append(',')
+                        .append(fmt(t.step())).append(',').append(t.refinement()).append(',').append(t.standing())
+                        .append(',').append(fmt(t.finalLoss())).append(',').append(fmt(t.spread())).append(',')
+                        .append(fmt(t.lambdaMax())).append(',').append(fmt(2 / plan.sgdStepFor(t.step()))).append('\n');
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("depth", g.depths()[i]);
-                row.put("step", g.steps()[s]);
-                row.put("status", g.status()[i][s]);
-                row.put("final_loss", finiteOrNull(g.finalLoss()[i][s]));
-                row.put("lambda_max", finiteOrNull(g.sharpness()[i][s]));
-                row.put("reached_minimum", g.minimum()[i][s]);
+                row.put("seed", g.seed());
+                row.put("depth", t.depth());
+                row.put("step", t.step());
+                row.put("refinement", t.refinement());
+                row.put("standing", t.standing());
+                row.put("reason", t.reason());
+                row.put("final_loss", finiteOrNull(t.finalLoss()));
+                row.put("lambda_max", finiteOrNull(t.lambdaMax()));
                 rows.add(row);
+            }
+            for (int i = 0; i < g.depths().length; i++) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("seed", g.seed());
+                p.put("depth", g.depths()[i]);
+                p.put("lowest_sharpness", finiteOrNull(g.lowest()[i]));
+                p.put("largest_step_that_counts", finiteOrNull(g.maxStep()[i]));
+                p.put("smallest_larger_step_that_fails", finiteOrNull(g.failAbove()[i]));
+                p.put("largest_step_is_grid_top", g.atTop()[i]);
+                per.add(p);
             }
         }
         SafeFiles.writeString(out.resolve(fig).resolve(fig + ".csv"), csv.toString());
@@ -306,16 +367,8 @@ public final class Figures {
         doc.put("figure", fig);
         doc.put("init", init);
         doc.put("loss_scale", plan.lossScaleName());
+        doc.put("rule", RunCriteria.rule(plan.convergenceTol(), plan.collapseTol()));
         doc.put("tiles", rows);
-        List<Object> per = new ArrayList<>();
-        for (int i = 0; i < g.depths().length; i++) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("depth", g.depths()[i]);
-            p.put("lowest_sharpness", finiteOrNull(g.lowest()[i]));
-            p.put("largest_converged_step", finiteOrNull(g.maxStep()[i]));
-            p.put("largest_step_is_grid_top", g.atTop()[i]);
-            per.add(p);
-        }
         doc.put("per_depth", per);
         Experiments.writeJson(out.resolve(fig).resolve(fig + ".json"), Json.mapper().valueToTree(doc));
         return List.of(fig + "/" + fig + ".csv", fig + "/" + fig + ".json");
@@ -336,8 +389,9 @@ public final class Figures {
         for (Grid q : other == null ? List.of(g) : List.of(g, other)) {
             for (int i = 0; i < q.depths().length; i++) {
                 for (int s = 0; s < q.steps().length; s++) {
-                    if (q.minimum()[i][s]) {
-                        double v = Math.log10(q.sharpness()[i][s]);
+                    Tile t = q.tile(q.depths()[i], s);
+                    if (t != null && t.counts() && t.lambdaMax() > 0) {
+                        double v = Math.log10(t.lambdaMax());
                         lo = Math.min(lo, v);
                         hi = Math.max(hi, v);
                         if (q == g) {
@@ -354,61 +408,89 @@ public final class Figures {
         lo = Math.floor(lo * 100) / 100;
         hi = Math.ceil(hi * 100) / 100;
         String panel = fig.equals("fig4") ? "Fig. 4(a)" : "Fig. 5(a)";
-        if (tiles.isEmpty()) {
-            int cells = g.depths().length * g.steps().length;
-            double[] x = new double[cells];
-            double[] y = new double[cells];
-            for (int i = 0, c = 0; i < g.depths().length; i++) {
-                for (int s = 0; s < g.steps().length; s++, c++) {
-                    x[c] = g.steps()[s];
-                    y[c] = g.depths()[i];
-                }
-            }
-            var empty = Plots.xy(panel + " " + init + " init: no run reached a minimum", "SGD step size ("
-                    + plan.lossScaleName() + "-scaled loss)", "depth m (layers)", List.of(new Plots.Series(
-                    "runs (all diverged or stalled)", x, y, Plots.Look.OPEN_MARKERS, GREY)), true, false);
-            Plots.save(empty, out.resolve(fig).resolve(fig + "a"));
-            return fig + "/" + fig + "a.png";
-        }
-        var chart = Plots.heatMap(panel + " log10 sharpness of the minimum reached, " + init + " init (blank: no"
-                        + " minimum)", "SGD step size (" + plan.lossScaleName() + "-scaled loss)", "depth m (layers)",
-                xs, ys, tiles, lo, hi);
+        var chart = Plots.heatMap(String.format(Locale.ROOT, "%s log10 sharpness, %s init, seed %d (blank: excluded,"
+                        + " reason in %sd)", panel, init, g.seed(), fig), "SGD step size (" + plan.lossScaleName()
+                        + "-scaled loss)", "depth m (layers)", xs, ys, tiles, lo, hi);
         Plots.save(chart, out.resolve(fig).resolve(fig + "a"));
         return fig + "/" + fig + "a.png";
     }
 
-    private static String lowestPlot(Path out, ExperimentPlan plan, Grid id, Grid he) {
-        double[] m = toDouble(id.depths());
+    /** Every tile of one seed (grid and refinement) at (step, depth), one series per standing. */
+    private static String standingPlot(Path out, ExperimentPlan plan, String fig, String init, Grid g) {
         List<Plots.Series> s = new ArrayList<>();
-        s.add(new Plots.Series("identity init: lowest sharpness", m, id.lowest(), Plots.Look.LINE_AND_MARKERS, BLUE));
-        double[] fit = fitLine(m, id.lowest());
+        Color[] colours = {GREEN, GREY, new Color(140, 86, 75), ORANGE, new Color(148, 103, 189), RED};
+        RunCriteria.Standing[] all = RunCriteria.Standing.values();
+        for (int q = 0; q < all.length; q++) {
+            for (boolean ref : new boolean[] {false, true}) {
+                List<double[]> pts = new ArrayList<>();
+                for (Tile t : g.tiles()) {
+                    if (t.standing().equals(all[q].label()) && t.refinement() == ref) {
+                        pts.add(new double[] {t.step(), t.depth()});
+                    }
+                }
+                if (!pts.isEmpty()) {
+                    s.add(new Plots.Series(all[q].label() + (ref ? " (edge refinement)" : "") + " (" + pts.size()
+                            + ")", pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1])
+                            .toArray(), ref ? Plots.Look.OPEN_MARKERS : Plots.Look.MARKERS, colours[q]));
+                }
+            }
+        }
+        String panel = fig.equals("fig4") ? "Fig. 4(d)" : "Fig. 5(d)";
+        var chart = Plots.xy(String.format(Locale.ROOT, "%s why each run counts or not, %s init, seed %d", panel, init,
+                g.seed()), "SGD step size (" + plan.lossScaleName() + "-scaled loss)", "depth m (layers)", s, true,
+                false);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        Plots.save(chart, out.resolve(fig).resolve(fig + "d"));
+        return fig + "/" + fig + "d.png";
+    }
+
+    private static String lowestPlot(Path out, ExperimentPlan plan, List<Grid> id, List<Grid> he) {
+        double[] m = toDouble(id.get(0).depths());
+        List<Plots.Series> s = new ArrayList<>();
+        for (Grid g : id) {
+            s.add(new Plots.Series("identity init, seed " + g.seed() + ": lowest sharpness", m, g.lowest(),
+                    Plots.Look.LINE_AND_MARKERS, BLUE, g == id.get(0)));
+        }
+        double[] fit = fitLine(m, id.get(0).lowest());
         if (fit != null) {
             double[] y = new double[m.length];
             for (int i = 0; i < m.length; i++) {
                 y[i] = fit[0] * m[i] + fit[1];
             }
-            s.add(new Plots.Series(String.format(Locale.ROOT, "Theorem 1 trend: linear in m (fit %.3g m %+.3g)",
-                    fit[0], fit[1]), m, y, Plots.Look.DASHED, GREY));
+            s.add(new Plots.Series(String.format(Locale.ROOT, "Theorem 1 trend: linear in m (seed %d fit %.3g m %+.3g)",
+                    id.get(0).seed(), fit[0], fit[1]), m, y, Plots.Look.DASHED, GREY));
         }
-        if (he != null) {
-            s.add(new Plots.Series("He init: lowest sharpness", m, he.lowest(), Plots.Look.LINE_AND_MARKERS, RED));
+        for (Grid g : he) {
+            s.add(new Plots.Series("He init: lowest sharpness (every seed)" + seedTag(g, g == he.get(0)), m, g.lowest(), Plots.Look.LINE_AND_MARKERS,
+                    RED, g == he.get(0)));
         }
-        var chart = Plots.xy("Fig. 4(b) sharpness of the flattest minimum found vs depth", "depth m (layers)",
-                "lowest lambda_max of the Hessian (" + plan.lossScaleName() + "-scaled loss)", s, false, false);
+        var chart = Plots.xy("Fig. 4(b) sharpness of the flattest minimum that counts vs depth (" + id.size()
+                + " seeds)", "depth m (layers)", "lowest lambda_max of the Hessian (" + plan.lossScaleName()
+                + "-scaled loss)", s, false, false);
         Plots.save(chart, out.resolve("fig4").resolve("fig4b"));
         return "fig4/fig4b.png";
     }
 
-    private static String stepPlot(Path out, ExperimentPlan plan, Grid id, Grid he) {
-        double[] m = toDouble(id.depths());
+    /** Nothing for the seed whose series shows in the legend, else an invisible tag keeping names unique. */
+    private static String seedTag(Grid g, boolean first) {
+        return first ? "" : " [seed " + g.seed() + "]";
+    }
+
+    private static String stepPlot(Path out, ExperimentPlan plan, List<Grid> id, List<Grid> he) {
+        double[] m = toDouble(id.get(0).depths());
         List<Plots.Series> s = new ArrayList<>();
-        s.add(new Plots.Series("identity init: largest converged step", m, id.maxStep(), Plots.Look.LINE_AND_MARKERS,
-                BLUE));
+        for (Grid g : id) {
+            s.add(new Plots.Series("identity init: largest step that counts (every seed)" + seedTag(g, g == id.get(0)), m, g.maxStep(),
+                    Plots.Look.LINE_AND_MARKERS, BLUE, g == id.get(0)));
+            s.add(new Plots.Series("identity init: smallest larger step that fails" + seedTag(g, g == id.get(0)), m, g.failAbove(),
+                    Plots.Look.OPEN_MARKERS, BLUE, g == id.get(0)));
+        }
+        Grid first = id.get(0);
         double logc = 0;
         int k = 0;
         for (int i = 0; i < m.length; i++) {
-            if (Double.isFinite(id.maxStep()[i]) && !id.atTop()[i]) {
-                logc += Math.log(id.maxStep()[i] * m[i]);
+            if (Double.isFinite(first.maxStep()[i]) && !first.atTop()[i]) {
+                logc += Math.log(first.maxStep()[i] * m[i]);
                 k++;
             }
         }
@@ -418,40 +500,25 @@ public final class Figures {
             for (int i = 0; i < m.length; i++) {
                 y[i] = c / m[i];
             }
-            s.add(new Plots.Series(String.format(Locale.ROOT, "c / m (c = %.3g, geometric fit)", c), m, y,
-                    Plots.Look.DASHED, GREY));
+            s.add(new Plots.Series(String.format(Locale.ROOT, "c / m (c = %.3g, geometric fit, seed %d)", c,
+                    first.seed()), m, y, Plots.Look.DASHED, GREY));
         }
-        if (he != null) {
-            s.add(new Plots.Series("He init: largest converged step", m, he.maxStep(), Plots.Look.LINE_AND_MARKERS,
-                    RED));
+        for (Grid g : he) {
+            s.add(new Plots.Series("He init: largest step that counts (every seed)" + seedTag(g, g == he.get(0)), m, g.maxStep(),
+                    Plots.Look.LINE_AND_MARKERS, RED, g == he.get(0)));
         }
-        var chart = Plots.xy("Fig. 4(c) largest SGD step that reached a minimum vs depth (log-log)",
+        var chart = Plots.xy("Fig. 4(c) largest SGD step that reaches a settled, stable minimum vs depth (log-log)",
                 "depth m (layers)", "step size (" + plan.lossScaleName() + "-scaled loss)", s, true, true);
         Plots.save(chart, out.resolve("fig4").resolve("fig4c"));
         return "fig4/fig4c.png";
     }
 
-    private static String curves(Path out, ExperimentPlan plan, Grid id, Grid he, Map<String, JsonNode> done) {
-        int i = id.depths().length - 1;
-        int chosen = -1;
-        for (int s = id.steps().length - 1; s >= 0 && chosen < 0; s--) {
-            if (id.minimum()[i][s] && he.minimum()[i][s]) {
-                chosen = s;
-            }
-        }
-        for (int s = id.steps().length - 1; s >= 0 && chosen < 0; s--) {
-            if (!id.status()[i][s].equals("diverged") && !he.status()[i][s].equals("diverged")) {
-                chosen = s;
-            }
-        }
-        if (chosen < 0) {
-            chosen = 0;
-        }
+    /** Fig. 5(b): the training loss of the paper's setting (18 layers, step 2.25), identity vs He. */
+    private static String curves(Path out, ExperimentPlan plan, Map<String, JsonNode> done) {
         List<Plots.Series> s = new ArrayList<>();
-        StringBuilder csv = new StringBuilder("init,step_index,loss\n");
-        for (String fig : new String[] {"fig4", "fig5"}) {
-            JsonNode r = done.get(String.format(Locale.ROOT, "%s-m%02d-s%02d", fig, id.depths()[i], chosen))
-                    .path("result");
+        StringBuilder csv = new StringBuilder("init,standing,step_index,loss\n");
+        for (String init : new String[] {"identity", "he"}) {
+            JsonNode r = done.get(ExperimentTask.fig5bId(init)).path("result");
             int every = r.path("step_loss_every").asInt(1);
             JsonNode l = r.path("step_losses");
             double[] x = new double[l.size()];
@@ -459,16 +526,16 @@ public final class Figures {
             for (int k = 0; k < l.size(); k++) {
                 x[k] = (double) k * every + 1;
                 y[k] = num(l.get(k));
-                csv.append(fig.equals("fig4") ? "identity" : "he").append(',').append((long) x[k]).append(',')
-                        .append(fmt(y[k])).append('\n');
+                csv.append(init).append(',').append(r.path("standing").asText()).append(',').append((long) x[k])
+                        .append(',').append(fmt(y[k])).append('\n');
             }
-            s.add(new Plots.Series((fig.equals("fig4") ? "identity init" : "He init") + " (" + r.path("status")
-                    .asText() + ")", x, y, Plots.Look.LINE, fig.equals("fig4") ? BLUE : RED));
+            s.add(new Plots.Series((init.equals("identity") ? "identity init" : "He init") + " ("
+                    + r.path("standing").asText() + ")", x, y, Plots.Look.LINE, init.equals("identity") ? BLUE : RED));
         }
         SafeFiles.writeString(out.resolve("fig5").resolve("fig5b.csv"), csv.toString());
-        var chart = Plots.xy(String.format(Locale.ROOT, "Fig. 5(b) training loss, %d layers, step %.3g",
-                id.depths()[i], id.steps()[chosen]), "SGD iteration", "mini-batch loss (" + plan.lossScaleName()
-                + "-scaled, log scale)", s, false, true);
+        var chart = Plots.xy(String.format(Locale.ROOT, "Fig. 5(b) training loss, %d layers, step %.3g (the paper's"
+                + " setting)", ExperimentTask.FIG5B_DEPTH, ExperimentTask.FIG5B_STEP), "SGD iteration",
+                "mini-batch loss (" + plan.lossScaleName() + "-scaled, log scale)", s, false, true);
         Plots.save(chart, out.resolve("fig5").resolve("fig5b"));
         return "fig5/fig5b.png";
     }
@@ -518,23 +585,34 @@ public final class Figures {
         double[][] sharp = new double[2][k];
         double[][] peak = new double[2][k];
         double[][] topPeak = new double[2][k];
-        StringBuilder csv = new StringBuilder("optimiser,seed,status,final_loss,lambda_max,layer,max_gain,"
+        StringBuilder csv = new StringBuilder("optimiser,seed,standing,final_loss,lambda_max,layer,max_gain,"
                 + "top_signal_gain\n");
         String[] opts = {"sgd", "adam"};
+        StringBuilder[] steps = {new StringBuilder(), new StringBuilder()};
+        StringBuilder standings = new StringBuilder();
         for (int o = 0; o < 2; o++) {
             List<Plots.Series> series = new ArrayList<>();
             for (int s = 1; s <= k; s++) {
-                JsonNode r = done.get(ExperimentTask.minimumId(opts[o], s)).path("result");
-                sharp[o][s - 1] = num(r.path("lambda_max"));
+                JsonNode doc = done.get(ExperimentTask.minimumId(opts[o], s));
+                JsonNode r = doc == null ? Json.mapper().createObjectNode() : doc.path("result");
+                boolean counts = doc != null && ExperimentTask.counts(doc);
+                if (doc != null) {
+                    steps[o].append(steps[o].length() == 0 ? "" : ", ").append(fmt3(doc.path("spec").path("step")
+                            .asDouble()));
+                }
+                standings.append(opts[o]).append(s).append('=').append(doc == null ? "not run"
+                        : r.path("standing").asText()).append(' ');
+                sharp[o][s - 1] = counts ? num(r.path("lambda_max")) : Double.NaN;
                 double[] g = arr(r.path("max_gain"));
                 double[] t = arr(r.path("top_signal_gain"));
-                peak[o][s - 1] = g.length == 0 ? Double.NaN : max(g);
-                topPeak[o][s - 1] = t.length == 0 ? Double.NaN : max(t);
+                peak[o][s - 1] = g.length == 0 || !counts ? Double.NaN : max(g);
+                topPeak[o][s - 1] = t.length == 0 || !counts ? Double.NaN : max(t);
                 double[] layers = new double[g.length];
                 for (int j = 0; j < g.length; j++) {
                     layers[j] = j + 1;
-                    csv.append(opts[o]).append(',').append(s).append(',').append(r.path("status").asText()).append(',')
-                            .append(fmt(num(r.path("final_loss")))).append(',').append(fmt(sharp[o][s - 1]))
+                    csv.append(opts[o]).append(',').append(s).append(',').append(r.path("standing").asText())
+                            .append(',').append(fmt(num(r.path("final_loss")))).append(',')
+                            .append(fmt(num(r.path("lambda_max"))))
                             .append(',').append(j + 1).append(',').append(fmt(g[j])).append(',').append(fmt(t[j]))
                             .append('\n');
                 }
@@ -558,16 +636,22 @@ public final class Figures {
         for (int s = 0; s < k; s++) {
             seeds[s] = s + 1;
         }
-        var chart = Plots.xy("Fig. 6(c) sharpness of the minima: SGD (large step) vs Adam (small step)", "seed",
+        var chart = Plots.xy("Fig. 6(c) sharpness of the minima that count: SGD (large step) vs Adam (small step)",
+                "seed",
                 "lambda_max of the Hessian (" + plan.lossScaleName() + "-scaled loss, log scale)", List.of(
-                        new Plots.Series("SGD, step " + fmt(plan.sgdStep()) + ", batch " + plan.sgdBatch(), seeds,
+                        new Plots.Series("SGD, steps " + steps[0] + " by seed, batch " + plan.sgdBatch(), seeds,
                                 sharp[0], Plots.Look.MARKERS, BLUE),
                         new Plots.Series("Adam, step " + fmt(plan.adamStep()) + ", batch " + plan.adamBatch(), seeds,
                                 sharp[1], Plots.Look.MARKERS, RED)), false, true);
         Plots.save(chart, out.resolve("fig6").resolve("fig6c"));
         files.add("fig6/fig6c.png");
-        return List.of(ClaimCheck.sgdFlatter("sec6-sgd-flatter-than-adam", sharp[0], sharp[1]),
-                ClaimCheck.balancedGains("sec6-balanced-gains", peak[0], peak[1], topPeak[0], topPeak[1]));
+        ClaimCheck a = ClaimCheck.sgdFlatter("sec6-sgd-flatter-than-adam", sharp[0], sharp[1]);
+        ClaimCheck b = ClaimCheck.balancedGains("sec6-balanced-gains", peak[0], peak[1], topPeak[0], topPeak[1]);
+        String note = String.format(Locale.ROOT, "; SGD steps by seed %s (%s), standings: %s", steps[0],
+                plan.sgdStep() > 0 ? "fixed" : "largest that counts in the seed's He sweep at depth " + m,
+                standings.toString().trim());
+        return List.of(new ClaimCheck(a.id(), a.outcome(), a.criterion(), a.summary() + note, a.numbers()),
+                new ClaimCheck(b.id(), b.outcome(), b.criterion(), b.summary() + note, b.numbers()));
     }
 
     // ---- Fig. 7 -----------------------------------------------------------------------------
@@ -579,22 +663,34 @@ public final class Figures {
         double[] ta = new double[n];
         double[] cs = new double[n];
         double[] ca = new double[n];
+        double[] ps = new double[n];
+        double[] pa = new double[n];
         List<Plots.Series> lines = new ArrayList<>();
         StringBuilder csv = new StringBuilder("pair,lambda_max_sgd,lambda_max_adam,curvature_along_segment_sgd,"
-                + "curvature_along_segment_adam,distance\n");
+                + "curvature_along_segment_adam,plotted_curvature_sgd,plotted_curvature_adam,distance\n");
         JsonNode firstPair = null;
         int idx = 0;
         for (int i = 1; i <= k; i++) {
             for (int j = 1; j <= k; j++, idx++) {
                 String id = "fig7-sgd" + i + "-adam" + j;
-                JsonNode r = done.get(id).path("result");
-                ts[idx] = num(r.path("lambda_max_sgd"));
+                JsonNode pairDoc = done.get(id);
+                JsonNode r = pairDoc == null ? Json.mapper().createObjectNode() : pairDoc.path("result");
+                JsonNode ms = done.get(ExperimentTask.minimumId("sgd", i));
+                JsonNode ma = done.get(ExperimentTask.minimumId("adam", j));
+                boolean both = ms != null && ma != null && ExperimentTask.counts(ms) && ExperimentTask.counts(ma);
+                ts[idx] = both ? num(r.path("lambda_max_sgd")) : Double.NaN;
                 ta[idx] = num(r.path("lambda_max_adam"));
                 cs[idx] = num(r.path("curvature_along_segment_sgd"));
                 ca[idx] = num(r.path("curvature_along_segment_adam"));
+                double[] tt = arr(r.path("t"));
+                double[] ll = arr(r.path("segment_loss"));
+                double dist = num(r.path("distance"));
+                ps[idx] = plottedCurvature(tt, ll, dist, 0);
+                pa[idx] = plottedCurvature(tt, ll, dist, 1);
                 csv.append(id).append(',').append(fmt(ts[idx])).append(',').append(fmt(ta[idx])).append(',')
-                        .append(fmt(cs[idx])).append(',').append(fmt(ca[idx])).append(',')
-                        .append(fmt(num(r.path("distance")))).append('\n');
+                        .append(fmt(cs[idx])).append(',').append(fmt(ca[idx])).append(',').append(fmt(ps[idx]))
+                        .append(',').append(fmt(pa[idx])).append(',').append(fmt(num(r.path("distance"))))
+                        .append('\n');
                 if (r.has("t")) {
                     if (firstPair == null) {
                         firstPair = r;
@@ -637,7 +733,26 @@ public final class Figures {
             Plots.save(b, out.resolve("fig7").resolve("fig7b"));
             files.add("fig7/fig7b.png");
         }
-        return ClaimCheck.interpolationMisorders("sec6-interpolation-misleads", ts, ta, cs, ca);
+        return ClaimCheck.interpolationMisorders("sec6-interpolation-misleads", ts, ta, cs, ca, ps, pa);
+    }
+
+    /**
+     * The curvature a reader of the plotted segment sees at {@code t0}: the second difference of the
+     * plotted losses at the sample nearest {@code t0} and its neighbours, per unit of parameter
+     * distance squared (the segment has length {@code dist} in parameter space). NaN when not plotted.
+     */
+    static double plottedCurvature(double[] t, double[] loss, double dist, double t0) {
+        int best = -1;
+        for (int k = 1; k + 1 < t.length; k++) {
+            if (best < 0 || Math.abs(t[k] - t0) < Math.abs(t[best] - t0)) {
+                best = k;
+            }
+        }
+        if (best < 0 || !(dist > 0) || loss.length != t.length) {
+            return Double.NaN;
+        }
+        double h = (t[best + 1] - t[best - 1]) / 2 * dist;
+        return (loss[best - 1] - 2 * loss[best] + loss[best + 1]) / (h * h);
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -689,6 +804,10 @@ public final class Figures {
 
     private static Object finiteOrNull(double x) {
         return Double.isFinite(x) ? x : null;
+    }
+
+    private static String fmt3(double x) {
+        return String.format(Locale.ROOT, "%.3g", x);
     }
 
     static String fmt(double x) {

@@ -119,11 +119,25 @@ public final class TaskRunner {
             putNumber(result, "theorem1", data.theorem1(task.depth(), plan.lossScale()));
             putNumber(result, "sigma_max_whitened", data.sigmaMaxWhitened());
         }
+        boolean judged = task.kind() != ExperimentTask.Kind.LINEAR;
+        double zeroLoss = judged ? zeroOutputLoss(cfg.network(), d) : Double.NaN;
+        if (judged) {
+            putNumber(result, "zero_output_loss", zeroLoss);
+        }
+        double sgdStep = cfg.optimiser() == TrainingConfig.Optimiser.SGD ? cfg.step() : Double.NaN;
         if (r.diverged() || !Double.isFinite(r.finalLoss())) {
+            if (judged) {
+                judge(result, RunCriteria.judge(true, r.epochLosses(), zeroLoss, Double.NaN, Double.NaN, sgdStep,
+                        plan.convergenceTol(), plan.collapseTol()));
+            }
             return;
         }
         Network net = cfg.network();
         Sharpness.Result s = Sharpness.measure(net, r.parameters(), d, sharpnessOptions(net), Spectrum.Listener.NONE);
+        if (judged) {
+            judge(result, RunCriteria.judge(false, r.epochLosses(), zeroLoss, s.lambdaMax(),
+                    s.spectrum().residualMax(), sgdStep, plan.convergenceTol(), plan.collapseTol()));
+        }
         timing.put("sharpness_s", s.timeSeconds());
         putNumber(result, "lambda_max", s.lambdaMax());
         putNumber(result, "lambda_min", s.lambdaMin());
@@ -146,6 +160,20 @@ public final class TaskRunner {
             putArray(result.putArray("max_gain"), g.maxGain());
             putArray(result.putArray("top_signal_gain"), g.topSignalGain());
         }
+    }
+
+    private static void judge(ObjectNode result, RunCriteria.Judgement j) {
+        result.put("standing", j.standing().label());
+        result.put("standing_reason", j.reason());
+        putNumber(result, "settle_spread", j.spread());
+        putNumber(result, "stability_bound", j.bound());
+        putNumber(result, "stability_margin", j.stabilityMargin());
+    }
+
+    /** The loss of the zero output (every parameter zero), the loss a dead bias-free ReLU network stays at. */
+    private double zeroOutputLoss(Network net, Dataset d) {
+        return value(new TrainingLoss<>(net, d, plan.precision(), plan.lossScale(), TrainingLoss.DEFAULT_BLOCK),
+                new double[net.parameterCount()]);
     }
 
     private Sharpness.Options sharpnessOptions(Network net) {

@@ -145,15 +145,15 @@ public final class Trainer {
             epochLosses[epoch + 1] = l;
             epoch++;
             listener.epoch(epoch, cfg.epochs(), l);
-            double prev = epochLosses[epoch - 1];
             if (!Double.isFinite(l) || l > bound) {
                 status = TrainingResult.Status.DIVERGED;
                 reason = String.format(Locale.ROOT, "after epoch %d the loss %s is %s", epoch, fmt(l),
                         Double.isFinite(l) ? "above the bound " + fmt(bound) : "not finite");
-            } else if (Math.abs(l - prev) <= cfg.convergenceTol() * prev) {
+            } else if (Settle.settled(epochLosses, epoch, cfg.convergenceTol())) {
                 status = TrainingResult.Status.CONVERGED;
-                reason = String.format(Locale.ROOT, "after epoch %d the loss changed from %s to %s, by at most %.3g of itself",
-                        epoch, fmt(prev), fmt(l), cfg.convergenceTol());
+                reason = String.format(Locale.ROOT, "after epoch %d the losses of the last %d epochs lie within a"
+                        + " relative spread of %.3g (at most %.3g); last loss %s", epoch, Settle.WINDOW,
+                        Settle.spread(epochLosses, epoch), cfg.convergenceTol(), fmt(l));
             }
             if (ckpt != null && status != TrainingResult.Status.DIVERGED
                     && (epoch % Math.max(1, ckpt.everyEpochs()) == 0 || epoch == cfg.epochs()
@@ -162,7 +162,7 @@ public final class Trainer {
             }
         }
         if (status == TrainingResult.Status.BUDGET && epoch > 0 && epoch == cfg.epochs()
-                && Math.abs(epochLosses[epoch] - epochLosses[epoch - 1]) <= cfg.convergenceTol() * epochLosses[epoch - 1]) {
+                && Settle.settled(epochLosses, epoch, cfg.convergenceTol())) {
             status = TrainingResult.Status.CONVERGED;
             reason = "the last epoch met the convergence rule";
         }

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param seed seeds He initialisation and the per-epoch shuffles
  * @param precision float32 or float64
  * @param lossScale sample (paper eq. 2) or element normalisation
- * @param convergenceTol converged when the full-data loss changes by at most this fraction over one epoch
+ * @param convergenceTol converged when the full-data losses of the last {@link Settle#WINDOW} epochs lie within
+ *     this relative spread ({@link Settle})
  * @param divergenceFactor diverged when a loss is not finite or exceeds this multiple of the initial loss
  */
 public record TrainingConfig(int[] widths, Activation activation, boolean biases, Initialisation init,
@@ -63,9 +64,8 @@ public record TrainingConfig(int[] widths, Activation activation, boolean biases
 
     /** The convergence rule in words. */
     public String convergenceRule() {
-        return String.format(Locale.ROOT,
-                "converged: full-data loss changed by at most %.3g of itself over one epoch; diverged: a loss not finite"
-                        + " or above %.3g times the initial loss", convergenceTol, divergenceFactor);
+        return Settle.rule(convergenceTol).replace("settled:", "converged (settled):") + String.format(Locale.ROOT,
+                "; diverged: a loss not finite or above %.3g times the initial loss", divergenceFactor);
     }
 
     /** The settings as a map (results files, checkpoint fingerprints). */

@@ -47,6 +47,30 @@ class ExperimentCommandTest extends QuietTest {
     }
 
     @Test
+    void slurmScriptsAreWrittenWithoutRunningAndBadSlurmOptionsAreOneLineErrors() throws Exception {
+        Path jobs = dir.resolve("jobs");
+        CliRun r = CliRun.of("experiment", "all", "--scale", "paper", "--out", dir.resolve("run").toString(),
+                "--emit-slurm", jobs.toString(), "--array-size", "40", "--threads", "4");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.readString(jobs.resolve("array.sbatch")).contains("--array=1-40"));
+        assertFalse(Files.exists(dir.resolve("run")), "emitting scripts runs nothing");
+        assertUserError(CliRun.of("experiment", "all", "--emit-slurm", jobs.toString(), "--array-size", "0"),
+                "--array-size");
+        assertUserError(CliRun.of("experiment", "all", "--emit-slurm", jobs.toString(), "--threads", "0"),
+                "--threads");
+        assertUserError(CliRun.of("experiment", "all", "--emit-slurm", jobs.toString(), "--slurm-time", "soon"),
+                "soon");
+        assertUserError(CliRun.of("experiment", "table", "--out", dir.resolve("t.md").toString()), "table");
+        assertUserError(CliRun.of("experiment", "table", dir.resolve("nothing").toString(), "--out",
+                dir.resolve("t.md").toString()), "plan.json");
+        assertUserError(CliRun.of("experiment", "costs", "--scale", "paper"), "--out");
+        assertUserError(CliRun.of("experiment", "all", "--depths", "5-2", "--out", dir.resolve("o").toString()),
+                "--depths");
+        assertUserError(CliRun.of("experiment", "all", "--emit-slurm", jobs.toString(), "--heavy-from", "-1"),
+                "--heavy-from");
+    }
+
+    @Test
     void shardsParse() {
         assertArrayEquals(new int[] {1, 1}, ExperimentCommand.parseShard(null));
         assertArrayEquals(new int[] {3, 40}, ExperimentCommand.parseShard("3/40"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.flatminima.experiments.ClaimCheck.Outcome;
 import org.flatminima.testing.Property;
 import org.flatminima.testing.QuietTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each verdict rule on synthetic numbers: a true case passes, a false one fails, too little data is undecided. */
@@ -83,16 +84,50 @@ class ClaimCheckTest extends QuietTest {
     }
 
     @Test
-    void interpolationMisordering() {
+    void interpolationMisorderingIsReadTwoWays() {
         double[] trueSgd = {1, 1, 1, 1};
         double[] trueAdam = {5, 5, 5, 5};
-        assertEquals(Outcome.PASS, ClaimCheck.interpolationMisorders("p", trueSgd, trueAdam,
-                new double[] {3, 3, 3, 1}, new double[] {1, 1, 1, 3}).outcome());
-        assertEquals(Outcome.FAIL, ClaimCheck.interpolationMisorders("p", trueSgd, trueAdam,
-                new double[] {1, 1, 1, 3}, new double[] {3, 3, 3, 1}).outcome(), "faithful plots are not misordered");
-        assertEquals(Outcome.FAIL, ClaimCheck.interpolationMisorders("p", trueAdam, trueSgd,
-                new double[] {3, 3, 3, 3}, new double[] {1, 1, 1, 1}).outcome(),
-                "a pair where SGD is not truly flatter is not a misordering");
+        double[] sgdCurvesMore = {3, 3, 3, 1};
+        double[] adamCurvesLess = {1, 1, 1, 3};
+        assertEquals(Outcome.PASS, ClaimCheck.interpolationMisorders("p", trueSgd, trueAdam, sgdCurvesMore,
+                adamCurvesLess, sgdCurvesMore, adamCurvesLess).outcome());
+        assertEquals(Outcome.FAIL, ClaimCheck.interpolationMisorders("p", trueSgd, trueAdam, adamCurvesLess,
+                sgdCurvesMore, adamCurvesLess, sgdCurvesMore).outcome(), "faithful plots are not misordered");
+        ClaimCheck split = ClaimCheck.interpolationMisorders("p", trueSgd, trueAdam, sgdCurvesMore, adamCurvesLess,
+                adamCurvesLess, sgdCurvesMore);
+        assertEquals(Outcome.VARIES, split.outcome(), "exact curvature and the plot disagree: " + split.summary());
+        double[] three = {3, 3, 3, 3};
+        double[] one = {1, 1, 1, 1};
+        assertEquals(Outcome.FAIL, ClaimCheck.interpolationMisorders("p", trueAdam, trueSgd, three, one, three, one)
+                .outcome(), "a pair where SGD is not truly flatter is not a misordering");
+        assertEquals(Outcome.UNDECIDED, ClaimCheck.interpolationMisorders("p", new double[] {1, NaN},
+                new double[] {5, 5}, one, one, three, three).outcome(), "one pair is too few");
+    }
+
+    @Test
+    void sgdFlatterVariesWhenSomePairsMeetTheRatioAndOthersDoNot() {
+        ClaimCheck c = ClaimCheck.sgdFlatter("f", new double[] {1, 3}, new double[] {2.5, 5});
+        assertEquals(Outcome.VARIES, c.outcome(), c.summary());
+        assertEquals(5.0, (double) c.numbers().get("ratio_max"), 1e-12);
+        assertEquals(2.5 / 3, (double) c.numbers().get("ratio_min"), 1e-12);
+    }
+
+    @Test
+    void verdictsOverSeedsAgreeVaryOrStayUndecided() {
+        ClaimCheck pass = ClaimCheck.linearGrowth("l", DEPTHS, new double[] {1, 2, 3, 4, 5});
+        ClaimCheck pass2 = ClaimCheck.linearGrowth("l", DEPTHS, new double[] {1.1, 2, 3.1, 4, 5.2});
+        ClaimCheck fail = ClaimCheck.linearGrowth("l", DEPTHS, new double[] {5, 4, 3, 2, 1});
+        ClaimCheck none = ClaimCheck.linearGrowth("l", DEPTHS, new double[] {1, NaN, NaN, NaN, NaN});
+        long[] seeds = {1, 2, 3};
+        ClaimCheck all = ClaimCheck.acrossSeeds("l", List.of(pass, pass2, pass), seeds);
+        assertEquals(Outcome.PASS, all.outcome(), all.summary());
+        assertEquals(0.5, (double) all.numbers().get("slope_min"), 0.05);
+        assertTrue((double) all.numbers().get("slope_max") >= (double) all.numbers().get("slope_min"));
+        ClaimCheck flips = ClaimCheck.acrossSeeds("l", List.of(pass, fail, pass), seeds);
+        assertEquals(Outcome.VARIES, flips.outcome(), "a verdict that flips between seeds is neither PASS nor FAIL");
+        assertEquals(Outcome.FAIL, ClaimCheck.acrossSeeds("l", List.of(fail, fail, fail), seeds).outcome());
+        assertEquals(Outcome.UNDECIDED, ClaimCheck.acrossSeeds("l", List.of(pass, pass, none), seeds).outcome(),
+                "two judged seeds of three are too few");
     }
 
     @Test
