@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             InspectBenchCommand.class,
             BenchEigenCommand.class,
             FloatBenchCommand.class,
+            SharpnessBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

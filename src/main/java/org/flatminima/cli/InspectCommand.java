@@ -55,6 +55,9 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite --out if it exists.")
     boolean force;
 
+    @Option(names = "--quiet", description = "No progress line on stderr.")
+    boolean quiet;
+
     @Override
     public Integer call() {
         if (digits < DigitsArithmetic.MIN_DIGITS || digits > 2000) {
@@ -65,7 +68,10 @@ public final class InspectCommand implements Callable<Integer> {
             SafeFiles.requireWritable(out, force);
         }
         CaseFile.Case c = CaseFile.read(file);
-        ObjectNode result = Inspection.run(c, digits, exact);
+        ObjectNode result;
+        try (Progress progress = new Progress(spec.commandLine().getErr(), "inspect", Inspection.PHASES, !quiet)) {
+            result = Inspection.run(c, digits, exact, p -> progress.step(1, p));
+        }
         String text = format == Format.json ? json(result) : TextSummary.of(result);
         if (out != null) {
             SafeFiles.writeString(out, text);

@@ -124,4 +124,22 @@ class ExactDecisionsTest extends QuietTest {
                     org.flatminima.claims.support.NetworkAlgebra.gaussNewtonTimes(in.network(), bc));
         });
     }
+
+    @Test
+    void decisionsOnTheGramMatrixSayItInTheirMethod() {
+        Instance in = InstanceFamilies.generate(Family.FLATTEST_27, 3L, new CheckSettings(30, 4, 3));
+        Outcome o = new Theorem1Sharpness().decide(in, new CheckSettings(30, 4, 3));
+        assertTrue(o.method().contains("2 Phi^T Phi") || o.method().contains("full Hessian"), o.method());
+        assertEquals(o.details().get("reduction"), o.method().substring(o.method().indexOf("[on ") + 4,
+                o.method().length() - 1));
+    }
+
+    @Test
+    void fullHessianClaimsCapTheirWidthWhileGramClaimsTakeTheRequestedOne() {
+        CheckSettings wide = new CheckSettings(30, 16, 10);
+        assertEquals(CheckSettings.FULL_HESSIAN_MAX_DIM, new Lemma3HessianStructure().limits(wide).maxDim());
+        assertEquals(CheckSettings.FULL_HESSIAN_MAX_DIM, new Theorem1Eigenvector().limits(wide).maxDim());
+        assertEquals(16, new Theorem1Sharpness().limits(wide).maxDim());
+        assertEquals(SMALL, new Lemma3HessianStructure().limits(SMALL));
+    }
 }
