@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             BenchEigenCommand.class,
             FloatBenchCommand.class,
             SharpnessBenchCommand.class,
+            CheckBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

@@ -31,6 +31,11 @@ public final class BenchDocs {
 
     private BenchDocs() {}
 
+    /** The command line as the user typed it, for the head of a section. */
+    public static String commandLine(picocli.CommandLine.Model.CommandSpec spec) {
+        return "flatminima " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    }
+
     /** The load average over 1, 5 and 15 minutes from /proc/loadavg, or "unknown". */
     public static String loadAverage() {
         try {

@@ -180,12 +180,8 @@ public final class InspectBenchCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
         if (writeDocs) {
-            StringBuilder cmd = new StringBuilder("flatminima bench inspect");
-            for (String a : spec.commandLine().getParseResult().originalArgs()) {
-                cmd.append(' ').append(a);
-            }
             BenchDocs.write(docs != null ? docs : BenchDocs.DEFAULT_PAGE, "inspect-growth",
-                    "inspect: time and memory growth in N", cmd.toString(), text.toString());
+                    "inspect: time and memory growth in N", BenchDocs.commandLine(spec), text.toString());
         }
         return 0;
     }

@@ -180,6 +180,19 @@ public final class SharpnessBenchCommand implements Runnable {
                                 has ? b.get("hvps" + key).asText() : "-", verdict));
                     }
                 }
+                int first = threads.get(0);
+                for (int t : threads) {
+                    if (t != first) {
+                        JsonNode b0 = torch.get(first);
+                        JsonNode b1 = torch.get(t);
+                        report.append(String.format(Locale.ROOT, "speed-up from %d to %d threads (wall): flatminima %.2f,"
+                                + " PyTorch %s (to within 1e-4)%n", first, t, ours.get(first).get("seconds").asDouble()
+                                        / ours.get(t).get("seconds").asDouble(), b0 == null || b1 == null
+                                        || !b0.hasNonNull("seconds_within") || !b1.hasNonNull("seconds_within") ? "-"
+                                        : String.format(Locale.ROOT, "%.2f", b0.get("seconds_within").asDouble()
+                                                / b1.get("seconds_within").asDouble())));
+                    }
+                }
                 report.append("ratio: wall clock ours_s / torch_s (the target); cpu_rat: process CPU seconds, steadier when"
                         + " other work shares the cores (at one thread it is the same work as wall time on an idle core).\n");
                 report.append("ours_k: Hessian-vector products including the one that checks the residual; torch_k: PyTorch's"
@@ -191,7 +204,7 @@ public final class SharpnessBenchCommand implements Runnable {
                 o.flush();
                 if (writeDocs) {
                     BenchDocs.write(docs != null ? docs : BenchDocs.DEFAULT_PAGE, "sharpness",
-                            "Time to lambda_max: sharpness against PyTorch (PyHessian)", commandLine(), report.toString());
+                            "Time to lambda_max: sharpness against PyTorch (PyHessian)", BenchDocs.commandLine(spec), report.toString());
                 }
             }
         } finally {
@@ -203,13 +216,6 @@ public final class SharpnessBenchCommand implements Runnable {
         }
     }
 
-    private String commandLine() {
-        StringBuilder b = new StringBuilder("flatminima bench sharpness");
-        for (String a : spec.commandLine().getParseResult().originalArgs()) {
-            b.append(' ').append(a);
-        }
-        return b.toString();
-    }
 
     private static String fmt(Double x, String pattern) {
         return x == null ? "-" : String.format(Locale.ROOT, pattern, x);

@@ -142,4 +142,16 @@ class ExactDecisionsTest extends QuietTest {
         assertEquals(16, new Theorem1Sharpness().limits(wide).maxDim());
         assertEquals(SMALL, new Lemma3HessianStructure().limits(SMALL));
     }
+
+    @Test
+    void topSingularValueOfADeepProductIsFoundThroughItsRoot() {
+        Rational big = Rational.of(7).divide(Rational.of(5)).pow(10); // sigma^2 = (49/25)^10: 31 digits, beyond a double
+        Matrix<Rational> t = Matrix.of(ExactAlgebra.Q, new Rational[][] {{big, Rational.ZERO}, {Rational.ZERO, Rational.ONE}});
+        TopSingular deep = TopSingular.of(t, 30, 10);
+        assertTrue(deep.isExact());
+        assertEquals(Rational.of(49).divide(Rational.of(25)).pow(10), deep.sigmaSquared());
+        // negative control: without the depth the double proposal cannot reach it, and it is only enclosed
+        TopSingular flat = TopSingular.of(t, 30);
+        assertTrue(!flat.isExact() && flat.lo().compareTo(big.multiply(big)) < 0 && flat.hi().compareTo(big.multiply(big)) >= 0);
+    }
 }
