@@ -56,6 +56,10 @@ public final class Theorem1BenchCommand implements Callable<Integer> {
     @Option(names = "--depths", split = ",", paramLabel = "M", description = "Depths m of the growth grid (default 2,6,10 with --dims).")
     List<Integer> depths;
 
+    @Option(names = "--timeout", defaultValue = "300",
+            description = "Seconds after which a growth decision is stopped and reported as such (default ${DEFAULT-VALUE}).")
+    int timeout;
+
     @Option(names = "--write-docs", description = "Replace this benchmark's section of docs/benchmarks.md with the figures.")
     boolean writeDocs;
 
@@ -144,6 +148,7 @@ public final class Theorem1BenchCommand implements Callable<Integer> {
         java.util.Map<String, Double> cpuAt = new java.util.HashMap<>();
         double largest = -1;
         boolean largestDecided = false;
+        boolean stoppedAny = false;
         try (Progress progress = new Progress(err, "bench theorem1", (long) ds.size() * ms.size() * instances, true)) {
             for (int d : ds) {
                 for (int m : ms) {
@@ -158,14 +163,17 @@ public final class Theorem1BenchCommand implements Callable<Integer> {
                         progress.status("d = " + d + ", m = " + m + ", instance " + i);
                         Instance in = new Instance(Family.FLATTEST_GAUGED.label(), i,
                                 InstanceFamilies.toNetwork(Family.FLATTEST_GAUGED.generate(i, widths)));
-                        long a = System.nanoTime();
-                        long ca = THREADS.getCurrentThreadCpuTime();
-                        Outcome o = claim.decide(in, s);
-                        wall = Math.max(wall, (System.nanoTime() - a) / 1e9);
-                        cpu = Math.max(cpu, (THREADS.getCurrentThreadCpuTime() - ca) / 1e9);
-                        verdicts += (verdicts.isEmpty() ? "" : ",") + o.verdict();
-                        method = o.details().getOrDefault("reduction", "");
+                        Timed t = timed(claim, in, s);
+                        wall = Math.max(wall, t.wall());
+                        cpu = Math.max(cpu, t.cpu());
                         progress.step(1, "");
+                        if (t.outcome() == null) {
+                            verdicts += (verdicts.isEmpty() ? "" : ",") + "STOPPED after " + timeout + " s";
+                            stoppedAny = true;
+                            break;
+                        }
+                        verdicts += (verdicts.isEmpty() ? "" : ",") + t.outcome().verdict();
+                        method = t.outcome().details().getOrDefault("reduction", "");
                     }
                     cpuAt.put(d + "/" + m, cpu);
                     Double prevD = ds.indexOf(d) > 0 ? cpuAt.get(ds.get(ds.indexOf(d) - 1) + "/" + m) : null;
@@ -175,7 +183,7 @@ public final class Theorem1BenchCommand implements Callable<Integer> {
                             prevM == null ? "-" : String.format(Locale.ROOT, "%.2f", cpu / prevM), verdicts, method);
                     if (d == 16 && m == 10) {
                         largest = wall;
-                        largestDecided = !verdicts.matches(".*(HYPOTHESIS_NOT_MET|UNDECIDED|REFUTED).*");
+                        largestDecided = !verdicts.matches(".*(HYPOTHESIS_NOT_MET|UNDECIDED|REFUTED|STOPPED).*");
                     }
                 }
             }
@@ -183,6 +191,10 @@ public final class Theorem1BenchCommand implements Callable<Integer> {
         if (largest >= 0) {
             out.printf(Locale.ROOT, "d = 16, m = 10 (N = 2,560): worst %.2f s wall against the target %.0f s: %s%n", largest,
                     LARGE_TARGET_SECONDS, !largestDecided ? "not met (not decided)" : largest <= LARGE_TARGET_SECONDS ? "met" : "not met");
+        }
+        if (stoppedAny) {
+            out.printf(Locale.ROOT, "STOPPED: the decision did not finish within --timeout %d s (wall and CPU shown are at the"
+                    + " stop)%n", timeout);
         }
         out.printf(Locale.ROOT, "times are the worst instance of each point (wall and this thread's CPU); load average %s%n",
                 BenchDocs.loadAverage());
@@ -196,6 +208,32 @@ public final class Theorem1BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+
+    /** A decision's outcome (null when stopped at the timeout), wall seconds and CPU seconds of its thread. */
+    private record Timed(Outcome outcome, double wall, double cpu) {}
+
+    /** Decides on a daemon thread, waiting at most --timeout seconds (a stopped decision is abandoned). */
+    private Timed timed(Claim claim, Instance in, CheckSettings s) {
+        java.util.concurrent.atomic.AtomicReference<Outcome> result = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicLong ownCpu = new java.util.concurrent.atomic.AtomicLong(-1);
+        Thread worker = new Thread(() -> {
+            long c0 = THREADS.getCurrentThreadCpuTime();
+            result.set(claim.decide(in, s));
+            ownCpu.set(THREADS.getCurrentThreadCpuTime() - c0);
+        }, "bench-theorem1");
+        worker.setDaemon(true);
+        long a = System.nanoTime();
+        worker.start();
+        try {
+            worker.join(timeout * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        double wall = (System.nanoTime() - a) / 1e9;
+        boolean stopped = worker.isAlive();
+        long cpu = stopped ? THREADS.getThreadCpuTime(worker.getId()) : ownCpu.get();
+        return new Timed(stopped ? null : result.get(), wall, Math.max(cpu, 0) / 1e9);
+    }
 
     private static int in(int[] dims) {
         int n = 0;
