@@ -41,7 +41,8 @@ public record HessianSpectrum(Matrix<Rational> matrix, String how) {
                 k = k == null ? term : k.add(term);
             }
             return new HessianSpectrum(k.scale(Rational.TWO), (small ? "H = 2 Phi Phi^T checked entrywise" : "P = T exactly, so H = 2 Phi Phi^T")
-                    + "; decided on 2 Phi^T Phi (" + k.rows() + "x" + k.rows() + ")");
+                    + "; decided on the d_x d_y-square Gram matrix 2 Phi^T Phi (" + k.rows() + "x" + k.rows()
+                    + "), which has the non-zero eigenvalues of H (" + net.parameterCount() + "x" + net.parameterCount() + ")");
         }
         Matrix<Rational> h = Loss.hessian(net);
         return new HessianSpectrum(h, "full Hessian (" + h.rows() + "x" + h.rows() + ")");

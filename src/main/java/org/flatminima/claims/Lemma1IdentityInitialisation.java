@@ -58,6 +58,11 @@ public final class Lemma1IdentityInitialisation extends BaseClaim {
     }
 
     @Override
+    public CheckSettings limits(CheckSettings requested) {
+        return requested.forFullHessian();
+    }
+
+    @Override
     public Outcome decide(Instance in, CheckSettings settings) {
         LinearNetwork<Rational> net = in.network();
         if (!in.allSquareSameSize() || !in.meetsA2()) {

@@ -38,6 +38,11 @@ public final class Lemma2Interpolation extends BaseClaim {
     }
 
     @Override
+    public CheckSettings limits(CheckSettings requested) {
+        return requested.forFullHessian();
+    }
+
+    @Override
     public Outcome decide(Instance in, CheckSettings settings) {
         Outcome p = ScalarSupport.premise(in);
         if (p != null) {

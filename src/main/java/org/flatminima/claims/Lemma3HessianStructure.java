@@ -34,6 +34,11 @@ public final class Lemma3HessianStructure extends BaseClaim {
     }
 
     @Override
+    public CheckSettings limits(CheckSettings requested) {
+        return requested.forFullHessian();
+    }
+
+    @Override
     public Outcome decide(Instance in, CheckSettings settings) {
         if (!in.meetsA1()) {
             return Outcome.hypothesisNotMet("A1 fails (dims " + in.shape() + ")");

@@ -39,6 +39,14 @@ public record Outcome(Verdict verdict, String method, Double margin, String tole
         return new Outcome(verdict, method, margin, value.toString(), details).withDetail("tolerance_basis", basis);
     }
 
+    /**
+     * A copy whose method names the matrix the decision was taken on (for example the d_x d_y-square Gram
+     * matrix 2 Phi^T Phi in place of H), also kept as the detail "reduction".
+     */
+    public Outcome withReduction(String how) {
+        return new Outcome(verdict, method + " [on " + how + "]", margin, tolerance, details).withDetail("reduction", how);
+    }
+
     public Outcome withDetail(String key, Object value) {
         Map<String, String> d = new LinkedHashMap<>(details);
         d.put(key, String.valueOf(value));

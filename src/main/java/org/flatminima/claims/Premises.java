@@ -39,7 +39,7 @@ public final class Premises {
     /** The closed forms, enclosures refined to relative width 10^-digits where irrational. */
     public static Target target(Instance in, int digits) {
         int m = in.depth();
-        TopSingular top = TopSingular.of(in.network().target(), digits);
+        TopSingular top = TopSingular.of(in.network().target(), digits, m);
         Rational r2 = top.isExact() ? top.sigmaSquared().exactRoot(m) : null;
         PowerBracket ls = PowerBracket.flattestSharpness(Rational.of(2L * m), top, m, digits);
         return new Target(top, r2, ls);

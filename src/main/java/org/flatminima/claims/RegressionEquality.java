@@ -63,7 +63,7 @@ public final class RegressionEquality extends BaseClaim {
         PowerBracket bound = st.bound(Rational.ONE);
         HessianSpectrum hs = HessianSpectrum.of(in.network());
         return Decisions.topEigenvalueEquals(hs.matrix(), bound, "2 L a ||w*||^(2-2/L)")
-                .withDetail("reduction", hs.how())
+                .withReduction(hs.how())
                 .withDetail("a", st.a())
                 .withDetail("bound", bound.describe());
     }

@@ -57,7 +57,7 @@ public final class RegressionLowerBound extends BaseClaim {
         HessianSpectrum hs = HessianSpectrum.of(in.network());
         return Decisions.topEigenvalueAtLeast(hs.matrix(), bound, factor.equals(Rational.ONE) ? "2 L a ||w*||^(2-2/L)"
                         : "(1 + 1e-3) 2 L a ||w*||^(2-2/L)")
-                .withDetail("reduction", hs.how())
+                .withReduction(hs.how())
                 .withDetail("a", st.a())
                 .withDetail("norm_w_star_squared", st.normSquared())
                 .withDetail("bound", bound.describe());

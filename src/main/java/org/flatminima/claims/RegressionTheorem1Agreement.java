@@ -74,7 +74,8 @@ public final class RegressionTheorem1Agreement extends BaseClaim {
         if (RegressionPremises.unbalanced(in, st) != null) {
             return Outcome.of(Verdict.PROVED, how + ": equal").withDetail("a", st.a()).withDetail("value", value.describe());
         }
-        Outcome o = Decisions.topEigenvalueEquals(HessianSpectrum.of(in.network()).matrix(), value, "lambda*");
+        HessianSpectrum hs = HessianSpectrum.of(in.network());
+        Outcome o = Decisions.topEigenvalueEquals(hs.matrix(), value, "lambda*").withReduction(hs.how());
         return new Outcome(o.verdict(), how + ": equal; and at this balanced minimiser " + o.method(), o.margin(), o.tolerance(),
                 o.details()).withDetail("a", st.a()).withDetail("value", value.describe());
     }

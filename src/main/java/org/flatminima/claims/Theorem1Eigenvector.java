@@ -35,6 +35,11 @@ public final class Theorem1Eigenvector extends BaseClaim {
     }
 
     @Override
+    public CheckSettings limits(CheckSettings requested) {
+        return requested.forFullHessian();
+    }
+
+    @Override
     public Outcome decide(Instance in, CheckSettings settings) {
         Premises.Target t = Premises.target(in, settings.digits());
         Outcome premise = Premises.flattestPremise(in, t);

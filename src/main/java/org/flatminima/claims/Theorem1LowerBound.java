@@ -25,7 +25,7 @@ public final class Theorem1LowerBound extends BaseClaim {
         }
         Premises.Target t = Premises.target(in, settings.digits());
         HessianSpectrum hs = HessianSpectrum.of(in.network());
-        return Decisions.topEigenvalueAtLeast(hs.matrix(), t.lambdaStar(), "lambda*").withDetail("reduction", hs.how())
+        return Decisions.topEigenvalueAtLeast(hs.matrix(), t.lambdaStar(), "lambda*").withReduction(hs.how())
                 .withDetail("lambda_star", t.lambdaStar().describe());
     }
 }

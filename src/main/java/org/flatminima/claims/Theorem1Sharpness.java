@@ -61,7 +61,7 @@ public final class Theorem1Sharpness extends BaseClaim {
         PowerBracket value = PowerBracket.flattestSharpness(Rational.of(2L * (m + constantOffset)), t.top(), m, settings.digits());
         HessianSpectrum hs = HessianSpectrum.of(in.network());
         return Decisions.topEigenvalueEquals(hs.matrix(), value, constantOffset == 0 ? "lambda*" : "2(m+1) sigma^(2(1-1/m))")
-                .withDetail("reduction", hs.how())
+                .withReduction(hs.how())
                 .withDetail("sigma_max_squared", t.top().isExact() ? t.top().sigmaSquared() : "irrational")
                 .withDetail("parameters", in.network().parameterCount());
     }

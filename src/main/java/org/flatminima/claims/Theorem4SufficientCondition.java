@@ -25,6 +25,6 @@ public final class Theorem4SufficientCondition extends BaseClaim {
             return premise;
         }
         HessianSpectrum hs = HessianSpectrum.of(in.network());
-        return Decisions.topEigenvalueEquals(hs.matrix(), t.lambdaStar(), "lambda*").withDetail("reduction", hs.how());
+        return Decisions.topEigenvalueEquals(hs.matrix(), t.lambdaStar(), "lambda*").withReduction(hs.how());
     }
 }

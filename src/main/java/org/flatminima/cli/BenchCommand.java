@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
             InspectBenchCommand.class,
             BenchEigenCommand.class,
             FloatBenchCommand.class,
+            SharpnessBenchCommand.class,
+            CheckBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

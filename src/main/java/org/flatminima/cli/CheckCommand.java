@@ -90,7 +90,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         range("--instances", instances, 1, 100000, "between 1 and 100000");
-        range("--max-dim", maxDim, 1, 8, "between 1 and 8");
+        range("--max-dim", maxDim, 1, 16, "between 1 and 16");
         range("--max-depth", maxDepth, 1, 12, "between 1 and 12");
         range("--threads", threads, 1, 64, "between 1 and 64");
         if (!(timeLimit > 0) || Double.isInfinite(timeLimit)) {

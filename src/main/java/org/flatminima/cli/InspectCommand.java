@@ -71,12 +71,10 @@ public final class InspectCommand implements Callable<Integer> {
         }
         CaseFile.Case c = CaseFile.read(file);
         limit.require(file, c.network().parameterCount(), 200L + digits);
-        int n = c.network().parameterCount();
         ObjectNode result;
-        try (Heartbeat beat = new Heartbeat(spec.commandLine().getErr(), "inspect",
-                "N = " + n + " parameters, Hessian at " + digits + " digits",
-                !quietOption.quiet && n >= PROGRESS_FROM_PARAMETERS)) {
-            result = Inspection.run(c, digits, exact);
+        try (Progress progress = new Progress(spec.commandLine().getErr(), "inspect", Inspection.PHASES,
+                !quietOption.quiet && c.network().parameterCount() >= PROGRESS_FROM_PARAMETERS)) {
+            result = Inspection.run(c, digits, exact, p -> progress.step(1, p));
         }
         String text = format == Format.json ? json(result) : TextSummary.of(result);
         if (out != null) {

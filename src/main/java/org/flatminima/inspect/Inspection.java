@@ -26,19 +26,33 @@ public final class Inspection {
     /** Largest Hessian for which lambda_max is enclosed and flatness decided by exact inertia. */
     public static final int EXACT_DECISION_LIMIT = 400;
 
+    /** The phases an inspection reports, in order, for a progress display. */
+    public static final int PHASES = 6;
+
     private final LinearNetwork<Rational> net;
     private final int digits;
     private final int work;
+    private final java.util.function.Consumer<String> phase;
 
-    private Inspection(LinearNetwork<Rational> net, int digits) {
+    private Inspection(LinearNetwork<Rational> net, int digits, java.util.function.Consumer<String> phase) {
         this.net = net;
         this.digits = digits;
         this.work = digits + 10;
+        this.phase = phase;
     }
 
     /** Inspects {@code c} at {@code digits} digits; {@code withHessian} adds the exact Hessian. */
     public static ObjectNode run(CaseFile.Case c, int digits, boolean withHessian) {
-        return new Inspection(c.network(), digits).build(c, withHessian);
+        return run(c, digits, withHessian, p -> { });
+    }
+
+    /**
+     * The same, telling {@code phase} as each of the {@link #PHASES} phases starts (the exact Hessian, its
+     * spectrum, the exact factorisation, the flattest decision, the layers, done), for a progress line.
+     */
+    public static ObjectNode run(CaseFile.Case c, int digits, boolean withHessian,
+            java.util.function.Consumer<String> phase) {
+        return new Inspection(c.network(), digits, phase).build(c, withHessian);
     }
 
     private ObjectNode build(CaseFile.Case c, boolean withHessian) {
@@ -72,8 +86,10 @@ public final class Inspection {
         out.put("gradient_norm", decimal(sqrt(g2)));
 
         // ---- Hessian: exact, spectrum at D digits ----
+        phase.accept("exact Hessian (" + n + "x" + n + ")");
         Matrix<Rational> hExact = Loss.hessian(net);
         Rational[][] h = hExact.toArray();
+        phase.accept("eigenvalues at " + work + " digits (" + n + "x" + n + ")");
         SymmetricEigen.Decomposition eig = SymmetricEigen.decompose(h, work);
         Apfloat[] ev = eig.eigenvalues();
         Apfloat lambdaMax = ev[0];
@@ -84,6 +100,8 @@ public final class Inspection {
             evs.add(decimal(x));
         }
         // one exact factorisation of H answers every shifted query (H - sI) below
+        phase.accept(n <= EXACT_DECISION_LIMIT ? "exact factorisation of H and enclosure of lambda_max"
+                : "no exact factorisation (N > " + EXACT_DECISION_LIMIT + ")");
         ShiftedInertia shifted = n <= EXACT_DECISION_LIMIT ? ShiftedInertia.of(h) : null;
         Inertia hInertia = shifted == null ? null : shifted.inertia();
         if (hInertia != null) {
@@ -128,6 +146,7 @@ public final class Inspection {
                 : "W_m...W_1 - T has a non-zero entry " + firstNonZero(residual));
 
         // ---- flattest: Theorem 1 ----
+        phase.accept("flattest decision (Theorem 1)");
         ObjectNode vFlat = verdicts.putObject("is_flattest");
         Rational[][] target = net.target().toArray();
         FlattestValue fv = FlattestValue.of(target, m, digits);
@@ -151,7 +170,9 @@ public final class Inspection {
         out.put("assumption_a1", a1Holds());
 
         // ---- layers: Theorems 2 and 3, at D digits ----
+        phase.accept("layers (Theorems 2 and 3)");
         out.set("layers", new LayerAnalysis(net, digits).toJson());
+        phase.accept("done");
         return out;
     }
 

@@ -320,6 +320,21 @@ public final class TrainingLoss<A> {
             ar.copyToDoubles(out, 0, result, 0, result.length);
         }
 
+        @Override
+        public boolean single() {
+            return ar instanceof Float32Arithmetic;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void applyFloat(float[] vector, float[] result) {
+            if (single()) {
+                applyInPrecision((A) vector, (A) result);
+            } else {
+                LinearOperator.super.applyFloat(vector, result);
+            }
+        }
+
         /** result = H vec in the working precision ({@code result} modified). */
         public void applyInPrecision(A vec, A result) {
             products++;

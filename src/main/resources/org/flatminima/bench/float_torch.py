@@ -9,6 +9,12 @@ Modes (one JSON object per line on stdout):
       over a data loader), single thread; wall-clock and process CPU seconds.
   sharpness --weights W.npz --inputs X.npy --targets Y.npy --iterations K [--activation relu|linear]
       plain HVP power iteration (as PyHessian) in float64 on the loss (1/n) sum ||y - f(x)||^2; prints lambda.
+  lambda --weights W.npz --inputs X.npy --targets Y.npy --dtype float32|float64 --threads T --tol EPS --max-iter K
+      time to lambda_max as PyHessian computes it (hessian.eigenvalues(top_n=1), defaults tol 1e-3, maxIter 100):
+      one forward and create_graph backward, then power iteration with the graph retained, stopping when the
+      Rayleigh quotient changes by less than tol relative; prints lambda, the HVP count and the seconds. With
+      --reference L it iterates on (up to --max-iter products) until the Rayleigh quotient is within --within
+      (relative) of L and also prints the HVP count and the seconds at that point (*_within).
 """
 import argparse
 import json
@@ -127,6 +133,62 @@ def sharpness(a):
     print(json.dumps({"lambda_power": lam, "iterations": a.iterations, "loss": loss.item(), "torch": torch.__version__}))
 
 
+def load(a, dtype):
+    import numpy as np
+    w = np.load(a.weights)
+    m = 0
+    while ("W%d" % (m + 1)) in w.files:
+        m += 1
+    biases = "b1" in w.files
+    params = []
+    for j in range(1, m + 1):
+        params.append(torch.tensor(w["W%d" % j], dtype=dtype, requires_grad=True))
+        if biases:
+            params.append(torch.tensor(w["b%d" % j], dtype=dtype, requires_grad=True))
+    x = torch.tensor(np.load(a.inputs), dtype=dtype)
+    y = torch.tensor(np.load(a.targets), dtype=dtype)
+    return params, x, y, biases
+
+
+def time_to_lambda(a):
+    torch.set_num_threads(a.threads)
+    dtype = torch.float32 if a.dtype == "float32" else torch.float64
+    params, x, y, biases = load(a, dtype)
+    g = torch.Generator().manual_seed(a.seed)
+    v0 = [torch.randn(p.shape, generator=g, dtype=dtype) for p in params]
+    start = time.perf_counter()
+    cpu = time.process_time()
+    loss = loss_fn(params, x, y, a.activation, biases)
+    grads = torch.autograd.grad(loss, params, create_graph=True)
+    norm = torch.sqrt(sum((t * t).sum() for t in v0))
+    v = [t / norm for t in v0]
+    eigenvalue = None
+    hvps = 0
+    stop = None  # (lambda, hvps, seconds, cpu) where PyHessian stops
+    within = None  # the same where the Rayleigh quotient is first within --within of --reference
+    for _ in range(a.max_iter):
+        hv = torch.autograd.grad(grads, params, grad_outputs=v, retain_graph=True)
+        hvps += 1
+        tmp = sum((h * t).sum() for h, t in zip(hv, v)).item()
+        norm = torch.sqrt(sum((h * h).sum() for h in hv))
+        v = [h / (norm + 1e-6) for h in hv]
+        now = (time.perf_counter() - start, time.process_time() - cpu)
+        if within is None and a.reference is not None and abs(tmp - a.reference) <= a.within * abs(a.reference):
+            within = (tmp, hvps) + now
+        if stop is None and eigenvalue is not None and abs(eigenvalue - tmp) / (abs(eigenvalue) + 1e-6) < a.tol:
+            stop = (eigenvalue, hvps) + now  # PyHessian keeps the previous Rayleigh quotient when it stops
+        eigenvalue = tmp
+        if stop is not None and (within is not None or a.reference is None):
+            break
+    out = {"threads": torch.get_num_threads(), "torch": torch.__version__, "tol": a.tol, "max_iter": a.max_iter}
+    for key, r in (("", stop), ("_within", within)):
+        out["lambda" + key] = None if r is None else r[0]
+        out["hvps" + key] = None if r is None else r[1]
+        out["seconds" + key] = None if r is None else r[2]
+        out["cpu_s" + key] = None if r is None else r[3]
+    print(json.dumps(out))
+
+
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="mode", required=True)
@@ -143,8 +205,20 @@ def main():
     s.add_argument("--targets", required=True)
     s.add_argument("--iterations", type=int, default=1000)
     s.add_argument("--activation", default="relu")
+    t = sub.add_parser("lambda")
+    t.add_argument("--weights", required=True)
+    t.add_argument("--inputs", required=True)
+    t.add_argument("--targets", required=True)
+    t.add_argument("--dtype", default="float32")
+    t.add_argument("--threads", type=int, default=1)
+    t.add_argument("--tol", type=float, default=1e-3)
+    t.add_argument("--max-iter", type=int, default=100)
+    t.add_argument("--reference", type=float, default=None)
+    t.add_argument("--within", type=float, default=1e-4)
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--activation", default="relu")
     a = p.parse_args()
-    bench(a) if a.mode == "bench" else sharpness(a)
+    {"bench": bench, "sharpness": sharpness, "lambda": time_to_lambda}[a.mode](a)
 
 
 if __name__ == "__main__":

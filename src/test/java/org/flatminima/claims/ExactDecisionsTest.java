@@ -109,4 +109,34 @@ class ExactDecisionsTest extends QuietTest {
                     org.flatminima.claims.support.NetworkAlgebra.gaussNewtonTimes(in.network(), bc));
         });
     }
+
+    @Test
+    void decisionsOnTheGramMatrixSayItInTheirMethod() {
+        Instance in = InstanceFamilies.generate(Family.FLATTEST_27, 3L, new CheckSettings(30, 4, 3));
+        Outcome o = new Theorem1Sharpness().decide(in, new CheckSettings(30, 4, 3));
+        assertTrue(o.method().contains("2 Phi^T Phi") || o.method().contains("full Hessian"), o.method());
+        assertEquals(o.details().get("reduction"), o.method().substring(o.method().indexOf("[on ") + 4,
+                o.method().length() - 1));
+    }
+
+    @Test
+    void fullHessianClaimsCapTheirWidthWhileGramClaimsTakeTheRequestedOne() {
+        CheckSettings wide = new CheckSettings(30, 16, 10);
+        assertEquals(CheckSettings.FULL_HESSIAN_MAX_DIM, new Lemma3HessianStructure().limits(wide).maxDim());
+        assertEquals(CheckSettings.FULL_HESSIAN_MAX_DIM, new Theorem1Eigenvector().limits(wide).maxDim());
+        assertEquals(16, new Theorem1Sharpness().limits(wide).maxDim());
+        assertEquals(SMALL, new Lemma3HessianStructure().limits(SMALL));
+    }
+
+    @Test
+    void topSingularValueOfADeepProductIsFoundThroughItsRoot() {
+        Rational big = Rational.of(7).divide(Rational.of(5)).pow(10); // sigma^2 = (49/25)^10: 31 digits, beyond a double
+        Matrix<Rational> t = Matrix.of(ExactAlgebra.Q, new Rational[][] {{big, Rational.ZERO}, {Rational.ZERO, Rational.ONE}});
+        TopSingular deep = TopSingular.of(t, 30, 10);
+        assertTrue(deep.isExact());
+        assertEquals(Rational.of(49).divide(Rational.of(25)).pow(10), deep.sigmaSquared());
+        // negative control: without the depth the double proposal cannot reach it, and it is only enclosed
+        TopSingular flat = TopSingular.of(t, 30);
+        assertTrue(!flat.isExact() && flat.lo().compareTo(big.multiply(big)) < 0 && flat.hi().compareTo(big.multiply(big)) >= 0);
+    }
 }

@@ -89,6 +89,19 @@ class InspectTest extends QuietTest {
     }
 
     @Test
+    void progressGoesToStderrUnlessQuiet() throws IOException {
+        Path f = dir.resolve("progress.json");
+        Files.writeString(f, "{\"layers\": [[[1, 2], [0, 1]], [[1, 1]]], \"target\": [[\"1/2\", 3]]}");
+        CliRun loud = CliRun.of("inspect", "--format", "json", f.toString());
+        assertEquals(0, loud.exit(), loud.err());
+        assertTrue(loud.err().contains("inspect [") && loud.err().contains("exact Hessian"), loud.err());
+        CliRun quiet = CliRun.of("inspect", "--format", "json", "--quiet", f.toString());
+        assertEquals(0, quiet.exit(), quiet.err());
+        assertEquals("", quiet.err().strip());
+        assertEquals(loud.out(), quiet.out(), "progress never reaches the result");
+    }
+
+    @Test
     void irrationalFlattestValueIsBracketedAndTheVerdictCertified() throws IOException {
         // a 3-layer scalar network with tau = 2: lambda* = 6 * 2^(4/3) is irrational
         Path f = dir.resolve("scalar.json");

@@ -26,6 +26,15 @@ public record TopSingular(Rational sigmaSquared, Rational lo, Rational hi, Ratio
 
     /** Decides the top singular data of {@code t} (not modified). */
     public static TopSingular of(Matrix<Rational> t, int digits) {
+        return of(t, digits, 1);
+    }
+
+    /**
+     * The same, also proposing sigma^2 = (r^2)^m with r^2 the simplest rational near the double (sigma^2)^(1/m):
+     * at a product of m layers whose singular values are small rationals, sigma^2 has numbers far longer than a
+     * double resolves, while r^2 does not. Every proposal is accepted only by the exact inertia test.
+     */
+    public static TopSingular of(Matrix<Rational> t, int digits, int m) {
         Matrix<Rational> gram = t.transpose().multiply(t);
         double s = DoubleEigen.approxMax(gram);
         if (s <= 0 || gram.isZero()) {
@@ -33,10 +42,18 @@ public record TopSingular(Rational sigmaSquared, Rational lo, Rational hi, Ratio
                 return new TopSingular(Rational.ZERO, Rational.ZERO, Rational.ZERO, null, null, gram.rows());
             }
         }
-        Rational approx = Rational.ofExactDouble(s);
-        for (double rel : new double[] {1e-13, 1e-11, 1e-9}) {
-            Rational delta = approx.abs().multiply(Rational.ofExactDouble(rel));
-            Rational candidate = ExactAlgebra.simplestBetween(approx.subtract(delta), approx.add(delta));
+        java.util.List<Rational> candidates = new java.util.ArrayList<>();
+        for (int root : m > 1 ? new int[] {1, m} : new int[] {1}) {
+            Rational approx = Rational.ofExactDouble(root == 1 ? s : Math.pow(s, 1.0 / root));
+            for (double rel : new double[] {1e-13, 1e-11, 1e-9}) {
+                Rational delta = approx.abs().multiply(Rational.ofExactDouble(rel));
+                Rational c = ExactAlgebra.simplestBetween(approx.subtract(delta), approx.add(delta)).pow(root);
+                if (!candidates.contains(c)) {
+                    candidates.add(c);
+                }
+            }
+        }
+        for (Rational candidate : candidates) {
             ExactAlgebra.Inertia in = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(candidate, gram));
             if (in.negative() == 0 && in.zero() >= 1) {
                 List<Rational[]> ns = ExactAlgebra.nullSpace(ExactAlgebra.shiftedNegation(candidate, gram));
