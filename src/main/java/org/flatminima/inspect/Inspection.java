@@ -14,6 +14,7 @@ import org.flatminima.model.LinearNetwork;
 import org.flatminima.model.Loss;
 import org.flatminima.numbers.Rational;
 import org.flatminima.precise.ApfloatMatrices;
+import org.flatminima.precise.ExtremeEigenpairs;
 import org.flatminima.precise.SymmetricEigen;
 
 /**
@@ -25,6 +26,9 @@ import org.flatminima.precise.SymmetricEigen;
 public final class Inspection {
     /** Largest Hessian for which lambda_max is enclosed and flatness decided by exact inertia. */
     public static final int EXACT_DECISION_LIMIT = 400;
+
+    /** Largest Hessian whose every eigenvalue is computed at D digits; beyond, only lambda_max and lambda_min. */
+    public static final int FULL_SPECTRUM_LIMIT = 400;
 
     /** The phases an inspection reports, in order, for a progress display. */
     public static final int PHASES = 6;
@@ -89,16 +93,15 @@ public final class Inspection {
         phase.accept("exact Hessian (" + n + "x" + n + ")");
         Matrix<Rational> hExact = Loss.hessian(net);
         Rational[][] h = hExact.toArray();
-        phase.accept("eigenvalues at " + work + " digits (" + n + "x" + n + ")");
-        SymmetricEigen.Decomposition eig = SymmetricEigen.decompose(h, work);
-        Apfloat[] ev = eig.eigenvalues();
-        Apfloat lambdaMax = ev[0];
+        Spectrum spec = spectrum(h, n);
+        Apfloat lambdaMax = spec.lambdaMax();
         out.put("lambda_max", decimal(lambdaMax));
-        out.put("lambda_min", decimal(ev[ev.length - 1]));
+        out.put("lambda_min", decimal(spec.lambdaMin()));
         ArrayNode evs = out.putArray("hessian_eigenvalues");
-        for (Apfloat x : ev) {
-            evs.add(decimal(x));
+        for (String x : spec.values()) {
+            evs.add(x);
         }
+        out.put("hessian_eigenvalues_method", spec.valuesMethod());
         // one exact factorisation of H answers every shifted query (H - sI) below
         phase.accept(n <= EXACT_DECISION_LIMIT ? "exact factorisation of H and enclosure of lambda_max"
                 : "no exact factorisation (N > " + EXACT_DECISION_LIMIT + ")");
@@ -121,9 +124,7 @@ public final class Inspection {
                     ? "exact: lambda_max is rational; confirmed by exact inertia of H - lambda I"
                     : "certified: exact inertia shows an eigenvalue above the lower end and none above the upper end");
         } else {
-            lmEnc.put("method", "numerical: eigenvalues at " + work + " working digits (" + eig.method()
-                    + "), residual ||HV - V Lambda||_F = "
-                    + ApfloatMatrices.toDecimalString(eig.residualNorm(), 3));
+            lmEnc.put("method", spec.topMethod());
         }
         if (withHessian) {
             ArrayNode rows = out.putArray("hessian");
@@ -174,6 +175,54 @@ public final class Inspection {
         out.set("layers", new LayerAnalysis(net, digits).toJson());
         phase.accept("done");
         return out;
+    }
+
+    /** The numbers the spectrum section reports, each with how it was computed. */
+    private record Spectrum(Apfloat lambdaMax, Apfloat lambdaMin, String[] values, String valuesMethod,
+                            String topMethod) {}
+
+    /**
+     * Up to {@link #FULL_SPECTRUM_LIMIT} parameters every eigenvalue is computed at D digits. Beyond, only lambda_max
+     * and lambda_min are (their eigenpairs refined from a double decomposition), and the listed spectrum is the
+     * double one, labelled so; should the refinement not reach D digits, the full D-digit decomposition runs.
+     */
+    private Spectrum spectrum(Rational[][] h, int n) {
+        boolean fast = n > FULL_SPECTRUM_LIMIT;
+        if (fast) {
+            phase.accept("double eigenvalues, lambda_max and lambda_min refined at " + work + " digits (" + n + "x" + n + ")");
+            ExtremeEigenpairs.Result r = ExtremeEigenpairs.of(h, work);
+            if (r.heldTo(digits)) {
+                String[] values = new String[n];
+                for (int i = 0; i < n; i++) {
+                    values[i] = doubleDecimal(r.doubleValues()[i]);
+                }
+                return new Spectrum(r.top().value(), r.bottom().value(), values,
+                        "double precision (EJML symmetric eigen-decomposition; absolute error about 1e-16 N max|lambda|),"
+                                + " since N = " + n + " > " + FULL_SPECTRUM_LIMIT + "; lambda_max and lambda_min alone are"
+                                + " refined to " + digits + " digits",
+                        "numerical: lambda_max's eigenpair refined at " + work + " working digits by mixed-precision"
+                                + " Newton correction from a double eigen-decomposition, residual ||Hx - lambda x||/||x|| = "
+                                + ApfloatMatrices.toDecimalString(r.top().residual(), 3)
+                                + " (lambda_min's: " + ApfloatMatrices.toDecimalString(r.bottom().residual(), 3) + ")");
+            }
+        }
+        if (!fast) {
+            phase.accept("eigenvalues at " + work + " digits (" + n + "x" + n + ")");
+        }
+        SymmetricEigen.Decomposition eig = SymmetricEigen.decompose(h, work);
+        Apfloat[] ev = eig.eigenvalues();
+        String[] values = new String[ev.length];
+        for (int i = 0; i < ev.length; i++) {
+            values[i] = decimal(ev[i]);
+        }
+        return new Spectrum(ev[0], ev[ev.length - 1], values,
+                digits + " digits (" + eig.method() + " refinement of the full eigen-decomposition)",
+                "numerical: eigenvalues at " + work + " working digits (" + eig.method()
+                        + "), residual ||HV - V Lambda||_F = " + ApfloatMatrices.toDecimalString(eig.residualNorm(), 3));
+    }
+
+    private static String doubleDecimal(double x) {
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(16)).stripTrailingZeros().toString();
     }
 
     private void decideFlattest(ObjectNode out, ObjectNode v, boolean onMinimum, ShiftedInertia h,
