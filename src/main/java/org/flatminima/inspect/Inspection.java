@@ -37,8 +37,11 @@ public final class Inspection {
     private final int digits;
     private final int work;
     private final java.util.function.Consumer<String> phase;
+    private final int fullSpectrumLimit;
 
-    private Inspection(LinearNetwork<Rational> net, int digits, java.util.function.Consumer<String> phase) {
+    private Inspection(LinearNetwork<Rational> net, int digits, java.util.function.Consumer<String> phase,
+                       int fullSpectrumLimit) {
+        this.fullSpectrumLimit = fullSpectrumLimit;
         this.net = net;
         this.digits = digits;
         this.work = digits + 10;
@@ -56,7 +59,12 @@ public final class Inspection {
      */
     public static ObjectNode run(CaseFile.Case c, int digits, boolean withHessian,
             java.util.function.Consumer<String> phase) {
-        return new Inspection(c.network(), digits, phase).build(c, withHessian);
+        return new Inspection(c.network(), digits, phase, FULL_SPECTRUM_LIMIT).build(c, withHessian);
+    }
+
+    /** The same with another limit on the full D-digit spectrum (tests exercise both paths on small cases). */
+    static ObjectNode run(CaseFile.Case c, int digits, int fullSpectrumLimit) {
+        return new Inspection(c.network(), digits, p -> { }, fullSpectrumLimit).build(c, false);
     }
 
     private ObjectNode build(CaseFile.Case c, boolean withHessian) {
@@ -182,12 +190,12 @@ public final class Inspection {
                             String topMethod) {}
 
     /**
-     * Up to {@link #FULL_SPECTRUM_LIMIT} parameters every eigenvalue is computed at D digits. Beyond, only lambda_max
+     * Up to {@link #FULL_SPECTRUM_LIMIT} parameters (by default) every eigenvalue is computed at D digits. Beyond, only lambda_max
      * and lambda_min are (their eigenpairs refined from a double decomposition), and the listed spectrum is the
      * double one, labelled so; should the refinement not reach D digits, the full D-digit decomposition runs.
      */
     private Spectrum spectrum(Rational[][] h, int n) {
-        boolean fast = n > FULL_SPECTRUM_LIMIT;
+        boolean fast = n > fullSpectrumLimit;
         if (fast) {
             phase.accept("double eigenvalues, lambda_max and lambda_min refined at " + work + " digits (" + n + "x" + n + ")");
             ExtremeEigenpairs.Result r = ExtremeEigenpairs.of(h, work);
@@ -198,7 +206,7 @@ public final class Inspection {
                 }
                 return new Spectrum(r.top().value(), r.bottom().value(), values,
                         "double precision (EJML symmetric eigen-decomposition; absolute error about 1e-16 N max|lambda|),"
-                                + " since N = " + n + " > " + FULL_SPECTRUM_LIMIT + "; lambda_max and lambda_min alone are"
+                                + " since N = " + n + " > " + fullSpectrumLimit + "; lambda_max and lambda_min alone are"
                                 + " refined to " + digits + " digits",
                         "numerical: lambda_max's eigenpair refined at " + work + " working digits by mixed-precision"
                                 + " Newton correction from a double eigen-decomposition, residual ||Hx - lambda x||/||x|| = "

@@ -90,8 +90,10 @@ class InspectTest extends QuietTest {
 
     @Test
     void progressGoesToStderrUnlessQuiet() throws IOException {
+        // progress shows from InspectCommand.PROGRESS_FROM_PARAMETERS = 100 parameters on
         Path f = dir.resolve("progress.json");
-        Files.writeString(f, "{\"layers\": [[[1, 2], [0, 1]], [[1, 1]]], \"target\": [[\"1/2\", 3]]}");
+        Files.writeString(f, Json.mapper().writeValueAsString(GenerateCommand.toCase(
+                Family.NON_FLATTEST.generate(5L, new int[] {5, 10, 5}))));
         CliRun loud = CliRun.of("inspect", "--format", "json", f.toString());
         assertEquals(0, loud.exit(), loud.err());
         assertTrue(loud.err().contains("inspect [") && loud.err().contains("exact Hessian"), loud.err());
