@@ -414,7 +414,7 @@ class HostileInputFuzzTest extends QuietTest {
                 "lemma4", "--out", out};
             case 2 -> new String[] {"check", "--time-limit", pick(rnd, n, "-5", "NaN", "-Infinity"), "--quiet",
                 "--claims", "lemma4", "--instances", "1", "--out", out};
-            case 3 -> new String[] {"check", "--max-dim", pick(rnd, n, "9", "1000"), "--quiet", "--claims", "lemma4",
+            case 3 -> new String[] {"check", "--max-dim", pick(rnd, n, "17", "1000"), "--quiet", "--claims", "lemma4",
                 "--instances", "1", "--out", out};
             case 4 -> new String[] {"generate", "--family", "flattest", "--dims",
                 pick(rnd, "1000000,1000000", "0,2", "2", "a,b", "-3,2", "100,100,100", "2,,2", "65536,65536,65536")};
