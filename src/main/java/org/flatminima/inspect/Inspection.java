@@ -130,12 +130,16 @@ public final class Inspection {
             in.put("method", "exact: symmetric LDL^T over the rationals");
         }
         ObjectNode lmEnc = out.putObject("lambda_max_enclosure");
-        Rational[] enclosure = shifted != null ? encloseTop(shifted, lambdaMax) : null;
+        Rational[] enclosure = shifted != null ? encloseTop(shifted, lambdaMax, h, spec.topVector()) : null;
         if (enclosure != null) {
             lmEnc.put("lower", decimal(enclosure[0]));
             lmEnc.put("upper", decimal(enclosure[1]));
             lmEnc.put("method", enclosure[0].equals(enclosure[1])
                     ? "exact: lambda_max is rational; confirmed by exact inertia of H - lambda I"
+                    : spec.topVector() != null
+                    ? "certified: the lower end is at most the exact Rayleigh quotient x^T H x / x^T x of the refined"
+                            + " eigenvector x (so an eigenvalue lies at or above it), and exact inertia shows none"
+                            + " above the upper end"
                     : "certified: exact inertia shows an eigenvalue above the lower end and none above the upper end");
         } else {
             lmEnc.put("method", spec.topMethod());
@@ -193,7 +197,7 @@ public final class Inspection {
 
     /** The numbers the spectrum section reports, each with how it was computed. */
     private record Spectrum(Apfloat lambdaMax, Apfloat lambdaMin, String[] values, String valuesMethod,
-                            String topMethod) {}
+                            String topMethod, Rational[] topVector) {}
 
     /**
      * Up to {@link #FULL_SPECTRUM_LIMIT} parameters (by default) every eigenvalue is computed at D digits. Beyond, only lambda_max
@@ -217,7 +221,8 @@ public final class Inspection {
                         "numerical: lambda_max's eigenpair refined at " + work + " working digits by mixed-precision"
                                 + " Newton correction from a double eigen-decomposition, residual ||Hx - lambda x||/||x|| = "
                                 + ApfloatMatrices.toDecimalString(r.top().residual(), 3)
-                                + " (lambda_min's: " + ApfloatMatrices.toDecimalString(r.bottom().residual(), 3) + ")");
+                                + " (lambda_min's: " + ApfloatMatrices.toDecimalString(r.bottom().residual(), 3) + ")",
+                        r.top().vector());
             }
         }
         if (!fast) {
@@ -232,7 +237,8 @@ public final class Inspection {
         return new Spectrum(ev[0], ev[ev.length - 1], values,
                 digits + " digits (" + eig.method() + " refinement of the full eigen-decomposition)",
                 "numerical: eigenvalues at " + work + " working digits (" + eig.method()
-                        + "), residual ||HV - V Lambda||_F = " + ApfloatMatrices.toDecimalString(eig.residualNorm(), 3));
+                        + "), residual ||HV - V Lambda||_F = " + ApfloatMatrices.toDecimalString(eig.residualNorm(), 3),
+                null);
     }
 
     private static String doubleDecimal(double x) {
@@ -308,8 +314,12 @@ public final class Inspection {
                 + decimal(fv.lower()) + ", " + decimal(fv.upper()) + "] (exact inertia); equality holds within its width");
     }
 
-    /** A certified rational enclosure [lo, hi] of lambda_max(H), or null if the D-digit value cannot be confirmed. */
-    private Rational[] encloseTop(ShiftedInertia h, Apfloat approx) {
+    /**
+     * A certified rational enclosure [lo, hi] of lambda_max(H), or null if the D-digit value cannot be confirmed.
+     * With a refined eigenvector x the lower end needs no factorisation: lambda_max >= x^T H x / x^T x
+     * (Courant-Fischer), evaluated exactly and rounded down to D digits; only the upper end takes an exact inertia.
+     */
+    private Rational[] encloseTop(ShiftedInertia h, Apfloat approx, Rational[][] hm, Rational[] x) {
         Rational center = ApfloatMatrices.toRational(approx);
         Rational exactCandidate = FlattestValue.exactTopEigenvalue(h::at, approx, digits);
         if (exactCandidate != null) {
@@ -317,15 +327,57 @@ public final class Inspection {
         }
         Rational delta = Rational.of(BigInteger.ONE, BigInteger.TEN.pow(Math.max(3, digits - 3)))
                 .multiply(center.abs().add(Rational.ONE));
+        Rational rayleigh = x == null ? null : roundDown(rayleighQuotient(hm, x), delta);
         for (int attempt = 0; attempt < 10; attempt++) {
             Rational lo = center.subtract(delta);
             Rational hi = center.add(delta);
-            if (h.countAbove(hi) == 0 && h.countAbove(lo) > 0) {
+            if (rayleigh != null && rayleigh.compareTo(hi) < 0) {
+                if (h.countAbove(hi) == 0) {
+                    return new Rational[] {rayleigh.max(lo), hi};
+                }
+            } else if (h.countAbove(hi) == 0 && h.countAbove(lo) > 0) {
                 return new Rational[] {lo, hi};
             }
             delta = delta.multiply(Rational.of(1000));
         }
         return null;
+    }
+
+    /** x^T A x / x^T x, exactly. */
+    static Rational rayleighQuotient(Rational[][] a, Rational[] x) {
+        Rational num = Rational.ZERO;
+        Rational den = Rational.ZERO;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].isZero()) {
+                continue;
+            }
+            Rational row = Rational.ZERO;
+            for (int j = 0; j < x.length; j++) {
+                if (!x[j].isZero() && !a[i][j].isZero()) {
+                    row = row.add(a[i][j].multiply(x[j]));
+                }
+            }
+            num = num.add(x[i].multiply(row));
+            den = den.add(x[i].multiply(x[i]));
+        }
+        return num.divide(den);
+    }
+
+    /** The largest multiple of 10^-k not above x, for the least k with 10^-k <= step (so it prints exactly at D digits). */
+    private static Rational roundDown(Rational x, Rational step) {
+        int k = 0;
+        Rational unit = Rational.ONE;
+        while (unit.compareTo(step) > 0) {
+            unit = unit.divide(Rational.of(10));
+            k++;
+        }
+        BigInteger scale = BigInteger.TEN.pow(k);
+        BigInteger n = x.numerator().multiply(scale);
+        BigInteger q = n.divide(x.denominator());
+        if (n.signum() < 0 && !q.multiply(x.denominator()).equals(n)) {
+            q = q.subtract(BigInteger.ONE);
+        }
+        return Rational.of(q, scale);
     }
 
     private boolean a1Holds() {

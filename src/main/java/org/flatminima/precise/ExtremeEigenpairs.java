@@ -30,7 +30,17 @@ public final class ExtremeEigenpairs {
      * One refined eigenpair: the Rayleigh quotient, its residual norm ||A x - rho x|| / ||x||, the correction steps
      * taken, and whether the steps stopped at the rounding floor or on stagnation (not on the step limit).
      */
-    public record Pair(Apfloat value, Apfloat residual, int steps, boolean converged) {}
+    public record Pair(Apfloat value, Apfloat residual, int steps, boolean converged, BigInteger[] mantissas, int frac) {
+        /** The refined eigenvector (not normalised), exactly: entry i is {@code mantissas[i] / 2^frac}. */
+        public Rational[] vector() {
+            Rational[] v = new Rational[mantissas.length];
+            BigInteger den = BigInteger.ONE.shiftLeft(frac);
+            for (int i = 0; i < v.length; i++) {
+                v[i] = Rational.of(mantissas[i], den);
+            }
+            return v;
+        }
+    }
 
     /** The refined extreme pairs and the double spectrum, descending. */
     public record Result(Pair top, Pair bottom, double[] doubleValues) {
@@ -170,7 +180,7 @@ public final class ExtremeEigenpairs {
         Apfloat residual = xx.signum() == 0 || rr.signum() == 0 ? new Apfloat(0)
                 : org.apfloat.ApfloatMath.sqrt(new Apfloat(rr, precision).divide(new Apfloat(xx, precision)))
                         .multiply(scale);
-        return new Pair(value, residual, steps, converged);
+        return new Pair(value, residual, steps, converged, x.clone(), frac);
     }
 
     private static BigInteger[] multiply(FixedPointMatrix a, BigInteger[] x) {

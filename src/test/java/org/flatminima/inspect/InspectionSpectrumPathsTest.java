@@ -65,6 +65,32 @@ class InspectionSpectrumPathsTest extends QuietTest {
     }
 
     @Test
+    void offAMinimumTheEnclosureIsCertifiedFromTheRayleighQuotientAndOneInertia() throws IOException {
+        CaseFile.Case c = write(Family.RANDOM_TARGET.generate(1L, new int[] {3, 4, 3}));
+        ObjectNode fast = Inspection.run(c, 40, 0);
+        ObjectNode full = Inspection.run(c, 40, Integer.MAX_VALUE);
+        assertTrue(fast.get("lambda_max_enclosure").get("method").asText().contains("Rayleigh quotient"),
+                fast.get("lambda_max_enclosure").toString());
+        BigDecimal lo = new BigDecimal(fast.get("lambda_max_enclosure").get("lower").asText());
+        BigDecimal hi = new BigDecimal(fast.get("lambda_max_enclosure").get("upper").asText());
+        BigDecimal top = new BigDecimal(full.get("lambda_max").asText());
+        assertTrue(lo.compareTo(top) <= 0 && top.compareTo(hi) <= 0, lo + " <= " + top + " <= " + hi);
+        assertTrue(hi.subtract(lo).compareTo(top.abs().add(BigDecimal.ONE).movePointLeft(30)) < 0, "width " + hi.subtract(lo));
+    }
+
+    @Test
+    void theExactRayleighQuotientBoundsTheLargestEigenvalueFromBelow() {
+        // [[2, 1], [1, 2]] has eigenvalues 3 and 1; x = (1, 1) gives 3, x = (1, 0) gives 2, x = (1, -1) gives 1
+        org.flatminima.numbers.Rational[][] a = {
+            {org.flatminima.numbers.Rational.TWO, org.flatminima.numbers.Rational.ONE},
+            {org.flatminima.numbers.Rational.ONE, org.flatminima.numbers.Rational.TWO}};
+        assertEquals(org.flatminima.numbers.Rational.of(3), Inspection.rayleighQuotient(a,
+                new org.flatminima.numbers.Rational[] {org.flatminima.numbers.Rational.ONE, org.flatminima.numbers.Rational.ONE}));
+        assertEquals(org.flatminima.numbers.Rational.of(2), Inspection.rayleighQuotient(a,
+                new org.flatminima.numbers.Rational[] {org.flatminima.numbers.Rational.ONE, org.flatminima.numbers.Rational.ZERO}));
+    }
+
+    @Test
     void bothPathsAgreeAtAFlattestAndANonFlattestMinimum() throws IOException {
         assertSamePaths(write(Family.FLATTEST_GAUGED.generate(3L, new int[] {3, 3, 3, 3})), 40);
         assertSamePaths(write(Family.NON_FLATTEST.generate(5L, new int[] {2, 3, 2})), 40);
