@@ -317,7 +317,8 @@ public final class Inspection {
     /**
      * A certified rational enclosure [lo, hi] of lambda_max(H), or null if the D-digit value cannot be confirmed.
      * With a refined eigenvector x the lower end needs no factorisation: lambda_max >= x^T H x / x^T x
-     * (Courant-Fischer), evaluated exactly and rounded down to D digits; only the upper end takes an exact inertia.
+     * (Courant-Fischer), evaluated exactly and rounded down to D digits; only the upper end, rounded up to the same
+     * decimal grid, takes an exact inertia.
      */
     private Rational[] encloseTop(ShiftedInertia h, Apfloat approx, Rational[][] hm, Rational[] x) {
         Rational center = ApfloatMatrices.toRational(approx);
@@ -332,6 +333,8 @@ public final class Inspection {
             Rational lo = center.subtract(delta);
             Rational hi = center.add(delta);
             if (rayleigh != null && rayleigh.compareTo(hi) < 0) {
+                // on the 10^-k grid of the lower end: a much shorter denominator makes H - hi I cheaper to eliminate
+                hi = roundDown(hi.negate(), delta).negate();
                 if (h.countAbove(hi) == 0) {
                     return new Rational[] {rayleigh.max(lo), hi};
                 }
