@@ -336,7 +336,7 @@ public final class Inspection {
                 // on the 10^-k grid of the lower end: a much shorter denominator makes H - hi I cheaper to eliminate
                 hi = roundDown(hi.negate(), delta).negate();
                 if (h.countAbove(hi) == 0) {
-                    return new Rational[] {rayleigh.max(lo), hi};
+                    return new Rational[] {rayleigh, hi};
                 }
             } else if (h.countAbove(hi) == 0 && h.countAbove(lo) > 0) {
                 return new Rational[] {lo, hi};
