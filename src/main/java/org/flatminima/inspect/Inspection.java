@@ -14,17 +14,27 @@ import org.flatminima.model.LinearNetwork;
 import org.flatminima.model.Loss;
 import org.flatminima.numbers.Rational;
 import org.flatminima.precise.ApfloatMatrices;
+import org.flatminima.precise.ExtremeEigenpairs;
 import org.flatminima.precise.SymmetricEigen;
 
 /**
  * Everything {@code flatminima inspect} says about one exact network: its loss, gradient and Hessian
  * spectrum, whether it is a global minimum and a flattest one, and its layers through the lens of
  * Theorems 2 and 3. Decisions are exact (rational arithmetic and inertia) wherever the input allows;
- * every other number is computed at D digits and labelled so.
+ * every other number is computed at D digits and labelled so, except the list of all Hessian eigenvalues beyond
+ * {@link #FULL_SPECTRUM_LIMIT} parameters, which is computed in double and labelled so (lambda_max and lambda_min
+ * are still refined to D digits).
  */
 public final class Inspection {
     /** Largest Hessian for which lambda_max is enclosed and flatness decided by exact inertia. */
     public static final int EXACT_DECISION_LIMIT = 400;
+
+    /**
+     * Largest Hessian whose every eigenvalue is computed at D digits (the paper's Fig. 3 networks, N = 96, are
+     * within); beyond, only lambda_max and lambda_min are, which at N = 200 to 800 cuts the spectrum's share of
+     * inspect's time from most of it to a few seconds (docs/inspect-scale.md).
+     */
+    public static final int FULL_SPECTRUM_LIMIT = 100;
 
     /** The phases an inspection reports, in order, for a progress display. */
     public static final int PHASES = 6;
@@ -33,8 +43,11 @@ public final class Inspection {
     private final int digits;
     private final int work;
     private final java.util.function.Consumer<String> phase;
+    private final int fullSpectrumLimit;
 
-    private Inspection(LinearNetwork<Rational> net, int digits, java.util.function.Consumer<String> phase) {
+    private Inspection(LinearNetwork<Rational> net, int digits, java.util.function.Consumer<String> phase,
+                       int fullSpectrumLimit) {
+        this.fullSpectrumLimit = fullSpectrumLimit;
         this.net = net;
         this.digits = digits;
         this.work = digits + 10;
@@ -52,7 +65,12 @@ public final class Inspection {
      */
     public static ObjectNode run(CaseFile.Case c, int digits, boolean withHessian,
             java.util.function.Consumer<String> phase) {
-        return new Inspection(c.network(), digits, phase).build(c, withHessian);
+        return new Inspection(c.network(), digits, phase, FULL_SPECTRUM_LIMIT).build(c, withHessian);
+    }
+
+    /** The same with another limit on the full D-digit spectrum (tests exercise both paths on small cases). */
+    static ObjectNode run(CaseFile.Case c, int digits, int fullSpectrumLimit) {
+        return new Inspection(c.network(), digits, p -> { }, fullSpectrumLimit).build(c, false);
     }
 
     private ObjectNode build(CaseFile.Case c, boolean withHessian) {
@@ -89,16 +107,15 @@ public final class Inspection {
         phase.accept("exact Hessian (" + n + "x" + n + ")");
         Matrix<Rational> hExact = Loss.hessian(net);
         Rational[][] h = hExact.toArray();
-        phase.accept("eigenvalues at " + work + " digits (" + n + "x" + n + ")");
-        SymmetricEigen.Decomposition eig = SymmetricEigen.decompose(h, work);
-        Apfloat[] ev = eig.eigenvalues();
-        Apfloat lambdaMax = ev[0];
+        Spectrum spec = spectrum(h, n);
+        Apfloat lambdaMax = spec.lambdaMax();
         out.put("lambda_max", decimal(lambdaMax));
-        out.put("lambda_min", decimal(ev[ev.length - 1]));
+        out.put("lambda_min", decimal(spec.lambdaMin()));
         ArrayNode evs = out.putArray("hessian_eigenvalues");
-        for (Apfloat x : ev) {
-            evs.add(decimal(x));
+        for (String x : spec.values()) {
+            evs.add(x);
         }
+        out.put("hessian_eigenvalues_method", spec.valuesMethod());
         // one exact factorisation of H answers every shifted query (H - sI) below
         phase.accept(n <= EXACT_DECISION_LIMIT ? "exact factorisation of H and enclosure of lambda_max"
                 : "no exact factorisation (N > " + EXACT_DECISION_LIMIT + ")");
@@ -113,17 +130,19 @@ public final class Inspection {
             in.put("method", "exact: symmetric LDL^T over the rationals");
         }
         ObjectNode lmEnc = out.putObject("lambda_max_enclosure");
-        Rational[] enclosure = shifted != null ? encloseTop(shifted, lambdaMax) : null;
+        Rational[] enclosure = shifted != null ? encloseTop(shifted, lambdaMax, h, spec.topVector()) : null;
         if (enclosure != null) {
             lmEnc.put("lower", decimal(enclosure[0]));
             lmEnc.put("upper", decimal(enclosure[1]));
             lmEnc.put("method", enclosure[0].equals(enclosure[1])
                     ? "exact: lambda_max is rational; confirmed by exact inertia of H - lambda I"
+                    : spec.topVector() != null
+                    ? "certified: the lower end is at most the exact Rayleigh quotient x^T H x / x^T x of the refined"
+                            + " eigenvector x (so an eigenvalue lies at or above it), and exact inertia shows none"
+                            + " above the upper end"
                     : "certified: exact inertia shows an eigenvalue above the lower end and none above the upper end");
         } else {
-            lmEnc.put("method", "numerical: eigenvalues at " + work + " working digits (" + eig.method()
-                    + "), residual ||HV - V Lambda||_F = "
-                    + ApfloatMatrices.toDecimalString(eig.residualNorm(), 3));
+            lmEnc.put("method", spec.topMethod());
         }
         if (withHessian) {
             ArrayNode rows = out.putArray("hessian");
@@ -174,6 +193,56 @@ public final class Inspection {
         out.set("layers", new LayerAnalysis(net, digits).toJson());
         phase.accept("done");
         return out;
+    }
+
+    /** The numbers the spectrum section reports, each with how it was computed. */
+    private record Spectrum(Apfloat lambdaMax, Apfloat lambdaMin, String[] values, String valuesMethod,
+                            String topMethod, Rational[] topVector) {}
+
+    /**
+     * Up to {@link #FULL_SPECTRUM_LIMIT} parameters (by default) every eigenvalue is computed at D digits. Beyond, only lambda_max
+     * and lambda_min are (their eigenpairs refined from a double decomposition), and the listed spectrum is the
+     * double one, labelled so; should the refinement not reach D digits, the full D-digit decomposition runs.
+     */
+    private Spectrum spectrum(Rational[][] h, int n) {
+        boolean fast = n > fullSpectrumLimit;
+        if (fast) {
+            phase.accept("double eigenvalues, lambda_max and lambda_min refined at " + work + " digits (" + n + "x" + n + ")");
+            ExtremeEigenpairs.Result r = ExtremeEigenpairs.of(h, work);
+            if (r.heldTo(digits)) {
+                String[] values = new String[n];
+                for (int i = 0; i < n; i++) {
+                    values[i] = doubleDecimal(r.doubleValues()[i]);
+                }
+                return new Spectrum(r.top().value(), r.bottom().value(), values,
+                        "double precision (EJML symmetric eigen-decomposition; absolute error about 1e-16 N max|lambda|),"
+                                + " since N = " + n + " > " + fullSpectrumLimit + "; lambda_max and lambda_min alone are"
+                                + " refined to " + digits + " digits",
+                        "numerical: lambda_max's eigenpair refined at " + work + " working digits by mixed-precision"
+                                + " Newton correction from a double eigen-decomposition, residual ||Hx - lambda x||/||x|| = "
+                                + ApfloatMatrices.toDecimalString(r.top().residual(), 3)
+                                + " (lambda_min's: " + ApfloatMatrices.toDecimalString(r.bottom().residual(), 3) + ")",
+                        r.top().vector());
+            }
+        }
+        if (!fast) {
+            phase.accept("eigenvalues at " + work + " digits (" + n + "x" + n + ")");
+        }
+        SymmetricEigen.Decomposition eig = SymmetricEigen.decompose(h, work);
+        Apfloat[] ev = eig.eigenvalues();
+        String[] values = new String[ev.length];
+        for (int i = 0; i < ev.length; i++) {
+            values[i] = decimal(ev[i]);
+        }
+        return new Spectrum(ev[0], ev[ev.length - 1], values,
+                digits + " digits (" + eig.method() + " refinement of the full eigen-decomposition)",
+                "numerical: eigenvalues at " + work + " working digits (" + eig.method()
+                        + "), residual ||HV - V Lambda||_F = " + ApfloatMatrices.toDecimalString(eig.residualNorm(), 3),
+                null);
+    }
+
+    private static String doubleDecimal(double x) {
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(16)).stripTrailingZeros().toString();
     }
 
     private void decideFlattest(ObjectNode out, ObjectNode v, boolean onMinimum, ShiftedInertia h,
@@ -245,8 +314,13 @@ public final class Inspection {
                 + decimal(fv.lower()) + ", " + decimal(fv.upper()) + "] (exact inertia); equality holds within its width");
     }
 
-    /** A certified rational enclosure [lo, hi] of lambda_max(H), or null if the D-digit value cannot be confirmed. */
-    private Rational[] encloseTop(ShiftedInertia h, Apfloat approx) {
+    /**
+     * A certified rational enclosure [lo, hi] of lambda_max(H), or null if the D-digit value cannot be confirmed.
+     * With a refined eigenvector x the lower end needs no factorisation: lambda_max >= x^T H x / x^T x
+     * (Courant-Fischer), evaluated exactly and rounded down to D digits; only the upper end, rounded up to the same
+     * decimal grid, takes an exact inertia.
+     */
+    private Rational[] encloseTop(ShiftedInertia h, Apfloat approx, Rational[][] hm, Rational[] x) {
         Rational center = ApfloatMatrices.toRational(approx);
         Rational exactCandidate = FlattestValue.exactTopEigenvalue(h::at, approx, digits);
         if (exactCandidate != null) {
@@ -254,15 +328,59 @@ public final class Inspection {
         }
         Rational delta = Rational.of(BigInteger.ONE, BigInteger.TEN.pow(Math.max(3, digits - 3)))
                 .multiply(center.abs().add(Rational.ONE));
+        Rational rayleigh = x == null ? null : roundDown(rayleighQuotient(hm, x), delta);
         for (int attempt = 0; attempt < 10; attempt++) {
             Rational lo = center.subtract(delta);
             Rational hi = center.add(delta);
-            if (h.countAbove(hi) == 0 && h.countAbove(lo) > 0) {
+            if (rayleigh != null && rayleigh.compareTo(hi) < 0) {
+                // on the 10^-k grid of the lower end: a much shorter denominator makes H - hi I cheaper to eliminate
+                hi = roundDown(hi.negate(), delta).negate();
+                if (h.countAbove(hi) == 0) {
+                    return new Rational[] {rayleigh, hi};
+                }
+            } else if (h.countAbove(hi) == 0 && h.countAbove(lo) > 0) {
                 return new Rational[] {lo, hi};
             }
             delta = delta.multiply(Rational.of(1000));
         }
         return null;
+    }
+
+    /** x^T A x / x^T x, exactly. */
+    static Rational rayleighQuotient(Rational[][] a, Rational[] x) {
+        Rational num = Rational.ZERO;
+        Rational den = Rational.ZERO;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].isZero()) {
+                continue;
+            }
+            Rational row = Rational.ZERO;
+            for (int j = 0; j < x.length; j++) {
+                if (!x[j].isZero() && !a[i][j].isZero()) {
+                    row = row.add(a[i][j].multiply(x[j]));
+                }
+            }
+            num = num.add(x[i].multiply(row));
+            den = den.add(x[i].multiply(x[i]));
+        }
+        return num.divide(den);
+    }
+
+    /** The largest multiple of 10^-k not above x, for the least k with 10^-k <= step (so it prints exactly at D digits). */
+    private static Rational roundDown(Rational x, Rational step) {
+        int k = 0;
+        Rational unit = Rational.ONE;
+        while (unit.compareTo(step) > 0) {
+            unit = unit.divide(Rational.of(10));
+            k++;
+        }
+        BigInteger scale = BigInteger.TEN.pow(k);
+        BigInteger n = x.numerator().multiply(scale);
+        BigInteger q = n.divide(x.denominator());
+        if (n.signum() < 0 && !q.multiply(x.denominator()).equals(n)) {
+            q = q.subtract(BigInteger.ONE);
+        }
+        return Rational.of(q, scale);
     }
 
     private boolean a1Holds() {

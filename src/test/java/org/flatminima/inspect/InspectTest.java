@@ -90,25 +90,10 @@ class InspectTest extends QuietTest {
 
     @Test
     void progressGoesToStderrUnlessQuiet() throws IOException {
-        // 100 parameters (two 10x5 / 5x10 layers): the size from which inspect shows progress
+        // progress shows from InspectCommand.PROGRESS_FROM_PARAMETERS = 100 parameters on
         Path f = dir.resolve("progress.json");
-        StringBuilder w1 = new StringBuilder("[");
-        StringBuilder w2 = new StringBuilder("[");
-        for (int i = 0; i < 10; i++) {
-            w2.append(i > 0 ? "," : "").append("[");
-            for (int j = 0; j < 5; j++) {
-                w2.append(j > 0 ? "," : "").append(i == j ? 1 : (i + 2 * j) % 3);
-            }
-            w2.append("]");
-        }
-        for (int i = 0; i < 5; i++) {
-            w1.append(i > 0 ? "," : "").append("[");
-            for (int j = 0; j < 10; j++) {
-                w1.append(j > 0 ? "," : "").append(i == j ? 1 : 0);
-            }
-            w1.append("]");
-        }
-        Files.writeString(f, "{\"layers\": [" + w1 + "], " + w2 + "]]}");
+        Files.writeString(f, Json.mapper().writeValueAsString(GenerateCommand.toCase(
+                Family.NON_FLATTEST.generate(5L, new int[] {5, 10, 5}))));
         CliRun loud = CliRun.of("inspect", "--format", "json", f.toString());
         assertEquals(0, loud.exit(), loud.err());
         assertTrue(loud.err().contains("inspect [") && loud.err().contains("exact Hessian"), loud.err());
