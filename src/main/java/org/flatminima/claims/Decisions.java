@@ -1,5 +1,6 @@
 package org.flatminima.claims;
 
+import org.flatminima.certificates.CertificateLog;
 import org.flatminima.claims.support.DoubleEigen;
 import org.flatminima.claims.support.ExactAlgebra;
 import org.flatminima.claims.support.PowerBracket;
@@ -21,6 +22,9 @@ public final class Decisions {
         if (value.isExact()) {
             ExactAlgebra.Inertia in = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(value.exact(), h));
             boolean holds = in.negative() == 0 && in.zero() >= 1;
+            if (holds) {
+                CertificateLog.inertia(h, value.exact(), ExactAlgebra.counts(in));
+            }
             String how = "exact inertia of (" + what + ") I - H: " + in.negative() + " negative, " + in.zero() + " zero";
             Outcome o = Outcome.of(holds ? Verdict.PROVED : Verdict.REFUTED, how)
                     .withDetail("predicted", value.exact())
@@ -54,6 +58,7 @@ public final class Decisions {
             ExactAlgebra.Inertia in = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(value.exact(), h));
             boolean holds = in.negative() >= 1 || in.zero() >= 1;
             if (holds) {
+                CertificateLog.inertia(h, value.exact(), ExactAlgebra.counts(in));
                 margin = Math.max(0, margin); // exact: lambda_max >= the bound, whatever the double estimate says
             }
             return Outcome.of(holds ? Verdict.PROVED : Verdict.REFUTED, "exact inertia of (" + what + ") I - H: "
@@ -61,6 +66,10 @@ public final class Decisions {
                     .withMargin(margin).withDetail("bound", value.exact()).withDetail("lambda_max_approx", approx);
         }
         if (ExactAlgebra.countAbove(h, value.hi()) >= 1) {
+            int[] w = CertificateLog.inertia(h, value.hi(), null); // hi I - H has a negative eigenvalue
+            if (w != null && w[0] == 0) {
+                throw new IllegalStateException("the LDL^T witness finds no eigenvalue above " + value.hi());
+            }
             margin = Math.max(0, margin); // certified: lambda_max > hi >= the bound, whatever the double estimate says
             return Outcome.of(Verdict.CERTIFIED, "inertia: an eigenvalue lies above the upper end of the enclosure "
                     + value.describe() + " of " + what).withMargin(margin).withDetail("lambda_max_approx", approx);

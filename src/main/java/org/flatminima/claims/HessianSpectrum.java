@@ -40,10 +40,13 @@ public record HessianSpectrum(Matrix<Rational> matrix, String how) {
                 Matrix<Rational> term = b.transpose().multiply(b).kronecker(a.multiply(a.transpose()));
                 k = k == null ? term : k.add(term);
             }
-            return new HessianSpectrum(k.scale(Rational.TWO), (small ? "H = 2 Phi Phi^T checked entrywise" : "P = T exactly, so H = 2 Phi Phi^T")
+            Matrix<Rational> gram = k.scale(Rational.TWO);
+            org.flatminima.certificates.CertificateLog.name(gram, "hessian_gram");
+            return new HessianSpectrum(gram, (small ? "H = 2 Phi Phi^T checked entrywise" : "P = T exactly, so H = 2 Phi Phi^T")
                     + "; decided on 2 Phi^T Phi (" + k.rows() + "x" + k.rows() + ")");
         }
         Matrix<Rational> h = Loss.hessian(net);
+        org.flatminima.certificates.CertificateLog.name(h, "hessian");
         return new HessianSpectrum(h, "full Hessian (" + h.rows() + "x" + h.rows() + ")");
     }
 }

@@ -1,5 +1,6 @@
 package org.flatminima.claims;
 
+import org.flatminima.certificates.CertificateLog;
 import org.flatminima.claims.support.ExactAlgebra;
 import org.flatminima.claims.support.NetworkAlgebra;
 import org.flatminima.claims.support.PowerBracket;
@@ -39,6 +40,7 @@ public final class Premises {
     /** The closed forms, enclosures refined to relative width 10^-digits where irrational. */
     public static Target target(Instance in, int digits) {
         int m = in.depth();
+        CertificateLog.name(in.network().target(), "target");
         TopSingular top = TopSingular.of(in.network().target(), digits);
         Rational r2 = top.isExact() ? top.sigmaSquared().exactRoot(m) : null;
         PowerBracket ls = PowerBracket.flattestSharpness(Rational.of(2L * m), top, m, digits);
@@ -62,7 +64,10 @@ public final class Premises {
             if (inertia.negative() != 0 || inertia.zero() == 0) {
                 return Outcome.hypothesisNotMet("sigma_max(W_" + k + ") != sigma_max(T)^(1/m)");
             }
+            CertificateLog.name(g, "layer_gram:" + k);
+            CertificateLog.inertia(g, t.rootSquared(), ExactAlgebra.counts(inertia));
         }
+        CertificateLog.witness("root_squared", t.rootSquared());
         return null;
     }
 

@@ -31,10 +31,15 @@ public final class ScalarSharpness extends BaseClaim {
         }
         Rational value = Rational.TWO.multiply(ScalarSupport.sigma2(in.network())).multiply(tau.pow(2)).multiply(sum);
         Matrix<Rational> h = Loss.hessian(in.network());
+        org.flatminima.certificates.CertificateLog.name(h, "hessian");
         Outcome o = Decisions.topEigenvalueEquals(h, new PowerBracket(value, value, value), "eq. (10)");
         var inertia = org.flatminima.claims.support.ExactAlgebra.inertia(h);
         if (o.verdict() == Verdict.PROVED && inertia.positive() != 1) {
             return Outcome.of(Verdict.REFUTED, "exact inertia: H has rank " + inertia.positive() + ", not one");
+        }
+        if (o.verdict() == Verdict.PROVED) { // rank one: 0 I - H has one negative eigenvalue and no positive one
+            org.flatminima.certificates.CertificateLog.inertia(h, Rational.ZERO,
+                    new int[] {inertia.positive(), inertia.zero(), inertia.negative()});
         }
         return o.withDetail("rank", inertia.positive());
     }

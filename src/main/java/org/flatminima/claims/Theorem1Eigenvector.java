@@ -60,6 +60,10 @@ public final class Theorem1Eigenvector extends BaseClaim {
         Matrix<Rational> hb = full ? Loss.hessian(in.network()).multiply(b) : NetworkAlgebra.gaussNewtonTimes(in.network(), b);
         Matrix<Rational> residual = hb.subtract(b.scale(t.lambdaStar().exact()));
         boolean holds = residual.isZero();
+        if (holds) {
+            org.flatminima.certificates.CertificateLog.witness("b", NetworkAlgebra.asArray(b));
+            org.flatminima.certificates.CertificateLog.witness("lambda_star", t.lambdaStar().exact());
+        }
         Outcome o = Outcome.of(holds ? Verdict.PROVED : Verdict.REFUTED,
                 "exact identity H b = lambda* b with lambda* = " + t.lambdaStar().exact()
                         + (full ? " (H from the loss)" : " (H b = 2 J^T J b, exact since P = T)"));

@@ -81,6 +81,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "Worker threads (default ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--no-certificates", description = "Do not write certificates.json (the witnesses of PROVED and CERTIFIED verdicts).")
+    boolean noCertificates;
+
     @Option(names = "--quiet", description = "No progress line.")
     boolean quiet;
 
@@ -102,7 +105,8 @@ public final class CheckCommand implements Callable<Integer> {
             SafeFiles.requireWritable(outDir, force);
         }
         CheckSettings settings = new CheckSettings(digits, maxDim, maxDepth);
-        CheckRunner runner = new CheckRunner(settings, threads, counterexamples);
+        CheckRunner runner = new CheckRunner(settings, threads, counterexamples).withCertificates(!noCertificates && outDir != null);
+        List<org.flatminima.certificates.Certificate> certificates = new ArrayList<>();
 
         List<Claim> selected;
         List<Instance> replayed = null;
@@ -130,6 +134,8 @@ public final class CheckCommand implements Callable<Integer> {
                     progress.step(run.skippedForTime(), claim.id() + " (time limit)");
                 }
                 results.add(CheckRunner.toResult(run));
+                run.runs().stream().map(CheckRunner.InstanceRun::certificate).filter(java.util.Objects::nonNull)
+                        .forEach(certificates::add);
             }
         }
         o.print(Reports.summaryTable(results));
@@ -141,7 +147,11 @@ public final class CheckCommand implements Callable<Integer> {
         Results res = rec.finish();
         if (outDir != null) {
             Reports.writeAll(res, outDir, force);
-            o.println("report written to " + outDir + " (results.json, report.md, report.html, junit.xml)");
+            if (!noCertificates) {
+                org.flatminima.certificates.CertificateWriter.write(outDir, certificates);
+            }
+            o.println("report written to " + outDir + " (results.json, report.md, report.html, junit.xml"
+                    + (noCertificates ? ")" : ", certificates.json)"));
         }
         return exitStatus(results, controls && claims == null, o);
     }

@@ -1,0 +1,375 @@
+#!/usr/bin/env python3
+"""Independent checker of flatminima certificates (standard library only: exact Fractions, json).
+
+It shares no code with the tool. For every certificate it rebuilds the matrices it needs from the case
+embedded in the certificate (the loss's Hessian, its Gram form, T^T T, the layer Grams), re-verifies every
+inertia fact by multiplying its LDL^T witness out exactly, and then re-derives the claim's statement from
+the case and the verified facts. Each certificate is reported as valid, invalid or unsupported (a claim
+this checker has no verifier for: counted, never taken as valid).
+
+Usage: flatminima_check.py CERTIFICATES.json [--results RESULTS.json] [--quiet]
+  --results: also require a certificate for every PROVED or CERTIFIED instance listed there.
+Exit status: 0 all valid or unsupported; 1 some invalid (or missing); 2 unreadable input.
+"""
+import gzip
+import json
+import sys
+from fractions import Fraction
+
+# ---------------------------------------------------------------- exact matrices (lists of rows)
+
+
+def num(x):
+    if isinstance(x, Fraction):
+        return x
+    if isinstance(x, (int, str)):
+        return Fraction(x)
+    raise ValueError("not an exact number: %r" % (x,))
+
+
+def mat(rows):
+    return [[num(x) for x in row] for row in rows]
+
+
+def identity(n):
+    return [[Fraction(int(i == j)) for j in range(n)] for i in range(n)]
+
+
+def mul(a, b):
+    bt = list(zip(*b))
+    return [[sum((x * y for x, y in zip(row, col)), Fraction(0)) for col in bt] for row in a]
+
+
+def tr(a):
+    return [list(r) for r in zip(*a)]
+
+
+def kron(a, b):
+    return [[x * y for x in ra for y in rb] for ra in a for rb in b]
+
+
+def chain(layers, lo, hi, size):
+    """W_hi ... W_lo (1-based); the identity of the given size when hi < lo."""
+    p = identity(size)
+    for k in range(lo, hi + 1):
+        p = mul(layers[k - 1], p)
+    return p
+
+
+class Case:
+    """A linear network W_m ... W_1 with Sigma_x and target T; loss l = tr((P - T) Sigma_x (P - T)^T)."""
+
+    def __init__(self, node):
+        self.W = [mat(w) for w in node["layers"]]
+        self.m = len(self.W)
+        self.d = [len(self.W[0][0])] + [len(w) for w in self.W]
+        for k, w in enumerate(self.W):
+            if len(w[0]) != self.d[k] or any(len(r) != len(w[0]) for r in w):
+                raise ValueError("layer W%d does not chain" % (k + 1))
+        self.P = chain(self.W, 1, self.m, self.d[0])
+        self.S = mat(node["sigma_x"]) if node.get("sigma_x") is not None else identity(self.d[0])
+        self.T = mat(node["target"]) if node.get("target") is not None else self.P
+        self.A = [None] + [chain(self.W, k + 1, self.m, self.d[k]) for k in range(1, self.m + 1)]
+        self.B = [None] + [chain(self.W, 1, k - 1, self.d[0]) for k in range(1, self.m + 1)]
+        # parameter theta = (k, r, c) is entry W_k[r][c]; its index is offset_k + c d_k + r (columns stacked)
+        self.params = [(k, r, c) for k in range(1, self.m + 1) for c in range(self.d[k - 1]) for r in range(self.d[k])]
+        self.cache = {}
+
+    def dP(self, t):
+        """dP/dW_k[r][c] = A_k e_r e_c^T B_k."""
+        k, r, c = t
+        return [[self.A[k][i][r] * self.B[k][c][j] for j in range(self.d[0])] for i in range(self.d[-1])]
+
+    def inner(self, u, v):
+        """<U, V> = tr(U Sigma V^T)."""
+        us = mul(u, self.S)
+        return sum((x * y for ru, rv in zip(us, v) for x, y in zip(ru, rv)), Fraction(0))
+
+    def hessian(self):
+        """Second derivatives of l: the st-coefficient of l(w + s e_t + t e_u) is 2<X,Y> + 2<R, Z>."""
+        if "H" not in self.cache:
+            R = [[p - t for p, t in zip(rp, rt)] for rp, rt in zip(self.P, self.T)]
+            X = [self.dP(t) for t in self.params]
+            n = len(self.params)
+            H = [[Fraction(0)] * n for _ in range(n)]
+            zero_r = all(x == 0 for row in R for x in row)
+            for a in range(n):
+                for b in range(a, n):
+                    v = 2 * self.inner(X[a], X[b])
+                    (j, r, c), (k, r2, c2) = self.params[a], self.params[b]
+                    if k > j and not zero_r:  # d2P = A_k e_r2 e_c2^T M e_r e_c^T B_j, M = W_(k-1)..W_(j+1)
+                        mid = chain(self.W, j + 1, k - 1, self.d[j])[c2][r]
+                        Z = [[mid * self.A[k][i][r2] * self.B[j][c][jj] for jj in range(self.d[0])]
+                             for i in range(self.d[-1])]
+                        v += 2 * self.inner(R, Z)
+                    H[a][b] = H[b][a] = v
+            self.cache["H"] = H
+        return self.cache["H"]
+
+    def phi_phi_t(self):
+        """Lemma 3's 2 Phi Phi^T, block (i, j) = 2 (B_i Sigma B_j^T) kron (A_i^T A_j), the paper's eq. (16)."""
+        rows = []
+        for i in range(1, self.m + 1):
+            blocks = [kron(mul(mul(self.B[i], self.S), tr(self.B[j])), mul(tr(self.A[i]), self.A[j]))
+                      for j in range(1, self.m + 1)]
+            for t in range(len(blocks[0])):
+                rows.append([2 * x for b in blocks for x in b[t]])
+        return rows
+
+    def hessian_gram(self):
+        """2 Phi^T Phi = 2 sum_theta vec(X_theta) vec(X_theta)^T (Sigma_x = I): the d_x d_y Gram form of H."""
+        if "K" not in self.cache:
+            vecs = [[x for c in range(self.d[0]) for x in (row[c] for row in self.dP(t))] for t in self.params]
+            q = self.d[0] * self.d[-1]
+            self.cache["K"] = [[2 * sum((v[i] * v[j] for v in vecs), Fraction(0)) for j in range(q)] for i in range(q)]
+        return self.cache["K"]
+
+    def matrix(self, name):
+        if name == "hessian":
+            return self.hessian()
+        if name == "hessian_gram":
+            if self.S != identity(self.d[0]) or self.P != self.T:
+                raise Check("hessian_gram stands for H only at P = T with Sigma_x = I")
+            if self.hessian() != self.phi_phi_t():
+                raise Check("H != 2 Phi Phi^T, so 2 Phi^T Phi does not stand for H")
+            return self.hessian_gram()
+        if name == "target_gram":
+            return mul(tr(self.T), self.T)
+        if name.startswith("layer_gram:"):
+            w = self.W[int(name.split(":")[1]) - 1]
+            return mul(tr(w), w) if len(w[0]) <= len(w) else mul(w, tr(w))
+        raise Check("unknown matrix name %r" % name)
+
+
+class Check(Exception):
+    """A certificate that fails."""
+
+
+# ---------------------------------------------------------------- inertia facts
+
+
+def block_inertia(b):
+    """(neg, zero, pos) of a 1x1 or symmetric 2x2 block."""
+    if len(b) == 1:
+        s = (b[0][0] > 0) - (b[0][0] < 0)
+        return (int(s < 0), int(s == 0), int(s > 0))
+    if len(b) != 2 or b[0][1] != b[1][0]:
+        raise Check("a D block is neither 1x1 nor symmetric 2x2")
+    det, trace = b[0][0] * b[1][1] - b[0][1] ** 2, b[0][0] + b[1][1]
+    if det < 0:
+        return (1, 0, 1)
+    if det > 0:
+        return (2, 0, 0) if trace < 0 else (0, 0, 2)
+    return (int(trace < 0), 1 + int(trace == 0), int(trace > 0))
+
+
+def check_fact(case, f):
+    """Verifies P (c I - M) P^T = L D L^T exactly and returns the inertia of c I - M counted from D."""
+    if f.get("kind") != "inertia":
+        raise Check("unknown fact kind %r" % f.get("kind"))
+    m = mat(f["entries"]) if f["matrix"] == "explicit" else case.matrix(f["matrix"])
+    n, c = len(m), num(f["shift"])
+    perm = [int(x) for x in f["permutation"]]
+    if sorted(perm) != list(range(n)):
+        raise Check("the permutation is not one of 0..%d" % (n - 1))
+    low = f["lower"]
+    if len(low) != n or any(len(low[i]) != i for i in range(n)):
+        raise Check("L has the wrong shape")
+    L = [[num(low[i][j]) if j < i else Fraction(int(i == j)) for j in range(n)] for i in range(n)]
+    D = [[Fraction(0)] * n for _ in range(n)]
+    counts, pos = [0, 0, 0], 0
+    for b in f["blocks"]:
+        b = mat(b)
+        for i in range(len(b)):
+            for j in range(len(b)):
+                if pos + i >= n:
+                    raise Check("D's blocks are larger than the matrix")
+                D[pos + i][pos + j] = b[i][j]
+        counts = [x + y for x, y in zip(counts, block_inertia(b))]
+        if len(b) == 2 and (L[pos + 1][pos] != 0):
+            raise Check("L is not the identity inside a 2x2 block")
+        pos += len(b)
+    if pos != n:
+        raise Check("D's blocks do not cover the matrix")
+    ldl = mul(mul(L, D), tr(L))
+    for i in range(n):
+        for j in range(n):
+            want = (c if perm[i] == perm[j] else 0) - m[perm[i]][perm[j]]
+            if ldl[i][j] != want:
+                raise Check("L D L^T differs from P (%s I - %s) P^T at (%d, %d)" % (f["shift"], f["matrix"], i, j))
+    if counts != [int(x) for x in f["inertia"]]:
+        raise Check("D has inertia %s, the certificate states %s" % (counts, f["inertia"]))
+    return tuple(counts)
+
+
+# ---------------------------------------------------------------- the claims' statements
+
+
+def find(facts, names, shift=None):
+    return [(c, s) for (name, s), c in facts.items() if name in names and (shift is None or s == shift)]
+
+
+def need(cond, why):
+    if not cond:
+        raise Check(why)
+
+
+def white_minimum(case):
+    need(min(case.d) >= min(case.d[0], case.d[-1]), "A1 fails")
+    need(case.S == identity(case.d[0]), "A2 fails: Sigma_x is not I")
+    need(case.P == case.T, "not a global minimum: P != T")
+
+
+def top_sigma(case, facts, w):
+    """s = sigma_max(T)^2: s I - T^T T is PSD (no negative) and singular (a zero)."""
+    s = num(w["sigma_squared"])
+    need(any(c[0] == 0 and c[1] >= 1 for c, _ in find(facts, {"target_gram"}, s)),
+         "no fact shows sigma_squared I - T^T T PSD and singular")
+    return s
+
+
+def lambda_star_is(q, s, m):
+    need(q > 0 and q ** m == (2 * m) ** m * s ** (m - 1), "lambda* != 2m sigma^(2(1-1/m))")
+
+
+def flattest(case, facts, w, s):
+    r2 = num(w["root_squared"])
+    need(r2 > 0 and r2 ** case.m == s, "root_squared^m != sigma_max(T)^2")
+    for k in range(1, case.m + 1):
+        need(any(c[0] == 0 and c[1] >= 1 for c, _ in find(facts, {"layer_gram:%d" % k}, r2)),
+             "no fact shows sigma_max(W_%d)^2 = root_squared" % k)
+
+
+def v_sharpness(case, facts, w):
+    """Theorem 1 / Theorem 4: at a flattest minimum lambda_max(H) = 2m sigma^(2(1-1/m))."""
+    white_minimum(case)
+    s = top_sigma(case, facts, w)
+    flattest(case, facts, w, s)
+    for c, q in find(facts, {"hessian", "hessian_gram"}):
+        if c[0] == 0 and c[1] >= 1 and q > 0:
+            lambda_star_is(q, s, case.m)
+            return
+    raise Check("no fact shows lambda* I - H PSD and singular")
+
+
+def v_lower_bound(case, facts, w):
+    """Theorem 1: lambda_max(H) >= lambda*, via some q with lambda_max(H) >= q >= lambda*."""
+    white_minimum(case)
+    s_hi = num(w.get("sigma_squared", w.get("sigma_squared_hi")))
+    need(any(c[0] == 0 for c, _ in find(facts, {"target_gram"}, s_hi)), "no fact shows sigma_max(T)^2 <= %s" % s_hi)
+    m = case.m
+    for c, q in find(facts, {"hessian", "hessian_gram"}):
+        if (c[0] >= 1 or c[1] >= 1) and q > 0 and q ** m >= (2 * m) ** m * s_hi ** (m - 1):
+            return
+    raise Check("no fact shows lambda_max(H) >= q >= lambda*")
+
+
+def v_eigenvector(case, facts, w):
+    """Theorem 1: H b = lambda* b for b = Phi (v kron u), v a top right singular vector of T, u = T v."""
+    white_minimum(case)
+    s = top_sigma(case, facts, w)
+    flattest(case, facts, w, s)
+    v, u, b, q = [num(x) for x in w["v"]], [num(x) for x in w["u"]], [num(x) for x in w["b"]], num(w["lambda_star"])
+    lambda_star_is(q, s, case.m)
+    g = mul(tr(case.T), case.T)
+    need(any(x != 0 for x in v), "v = 0")
+    need(all(s * v[i] == sum(g[i][j] * v[j] for j in range(len(v))) for i in range(len(v))), "T^T T v != s v")
+    need(u == [sum(row[j] * v[j] for j in range(len(v))) for row in case.T], "u != T v")
+    want = [sum(x[i][j] * u[i] * v[j] for i in range(len(u)) for j in range(len(v))) for x in map(case.dP, case.params)]
+    need(b == want, "b != Phi (v kron u)")
+    need(any(x != 0 for x in b), "b = 0")
+    H = case.hessian()
+    need(all(sum(H[i][j] * b[j] for j in range(len(b))) == q * b[i] for i in range(len(b))), "H b != lambda* b")
+
+
+def v_lemma3(case, facts, w):
+    """Lemma 3: at a global minimum (A1) the loss's Hessian equals 2 Phi Phi^T."""
+    need(min(case.d) >= min(case.d[0], case.d[-1]), "A1 fails")
+    need(case.P == case.T, "not a global minimum: P != T")
+    need(case.hessian() == case.phi_phi_t(), "H != 2 Phi Phi^T")
+
+
+def v_scalar_eq10(case, facts, w):
+    """Eq. (10): scalar network at a minimum: lambda_max(H) = 2 sigma_x^2 tau^2 sum_j w_j^-2, H of rank one."""
+    need(all(x == 1 for x in case.d), "not a scalar network")
+    need(case.P == case.T and case.T[0][0] != 0, "not a global minimum with tau != 0")
+    value = 2 * case.S[0][0] * case.T[0][0] ** 2 * sum(1 / wk[0][0] ** 2 for wk in case.W)
+    need(any(c[0] == 0 and c[1] >= 1 for c, _ in find(facts, {"hessian"}, value)), "no fact shows lambda_max(H) = eq. (10)")
+    need(any(c[0] + c[2] == 1 for c, _ in find(facts, {"hessian"}, Fraction(0))), "no fact shows rank(H) = 1")
+
+
+VERIFIERS = {"theorem1.sharpness": v_sharpness, "theorem4": v_sharpness, "theorem1.lower-bound": v_lower_bound,
+             "theorem1.eigenvector": v_eigenvector, "lemma3": v_lemma3, "scalar.eq10": v_scalar_eq10}
+
+
+def check(cert):
+    """('valid' | 'invalid' | 'unsupported', reason)."""
+    try:
+        if cert.get("verdict") not in ("PROVED", "CERTIFIED"):
+            raise Check("verdict %r is not PROVED or CERTIFIED" % cert.get("verdict"))
+        case = Case(cert["case"])
+        facts = {}
+        for f in cert["facts"]:
+            counts = check_fact(case, f)
+            if f["matrix"] != "explicit":
+                facts[(f["matrix"], num(f["shift"]))] = counts
+        verifier = VERIFIERS.get(cert["claim"])
+        if verifier is None:
+            return "unsupported", "no verifier for %s (%d facts checked)" % (cert["claim"], len(cert["facts"]))
+        verifier(case, facts, cert.get("witness", {}))
+        return "valid", "%d facts, statement re-derived" % len(cert["facts"])
+    except Check as e:
+        return "invalid", str(e)
+    except (KeyError, ValueError, TypeError, IndexError, ZeroDivisionError) as e:
+        return "invalid", "malformed certificate: %s: %s" % (type(e).__name__, e)
+
+
+def load(path):
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        return json.load(fh, parse_float=Fraction, parse_int=int)
+
+
+def main(argv):
+    args = [a for a in argv if not a.startswith("--")]
+    quiet = "--quiet" in argv
+    results = None
+    if "--results" in argv:
+        i = argv.index("--results")
+        if i + 1 >= len(argv):
+            print("flatminima_check: --results needs a file", file=sys.stderr)
+            return 2
+        results = argv[i + 1]
+        args.remove(results)
+    if len(args) != 1:
+        print(__doc__.strip().splitlines()[-4], file=sys.stderr)
+        return 2
+    listed = None
+    try:
+        doc = load(args[0])
+        certs = doc["certificates"]
+        listed = load(results) if results else None
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        print("flatminima_check: cannot read %s: %s" % (args[0] if results is None or listed is None and "doc" not in dir() else results, e), file=sys.stderr)
+        return 2
+    tally = {"valid": 0, "invalid": 0, "unsupported": 0, "missing": 0}
+    seen = set()
+    for cert in certs:
+        status, why = check(cert)
+        tally[status] += 1
+        seen.add((cert.get("claim"), str(cert.get("seed"))))
+        if not quiet or status == "invalid":
+            print("%-11s %-28s seed %-20s %s" % (status, cert.get("claim"), cert.get("seed"), why))
+    if listed is not None:
+        for claim in listed["claims"]:
+            for inst in claim.get("instances", []):
+                if inst["verdict"] in ("PROVED", "CERTIFIED") and (claim["id"], str(inst["seed"])) not in seen:
+                    tally["missing"] += 1
+                    print("missing     %-28s seed %-20s no certificate" % (claim["id"], inst["seed"]))
+    print("certificates: %d valid, %d invalid, %d unsupported, %d missing" % (
+        tally["valid"], tally["invalid"], tally["unsupported"], tally["missing"]))
+    return 1 if tally["invalid"] or tally["missing"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
