@@ -135,8 +135,11 @@ class Case:
             return self.hessian_gram()
         if name == "target_gram":
             return mul(tr(self.T), self.T)
-        if name.startswith("layer_gram:"):
-            w = self.W[int(name.split(":")[1]) - 1]
+        kind, _, k = name.partition(":")
+        if kind in ("layer_gram", "forward_gram", "backward_gram") and k.isdigit():
+            k = int(k)
+            w = (self.W[k - 1] if kind == "layer_gram" else chain(self.W, 1, k, self.d[0]) if kind == "forward_gram"
+                 else chain(self.W, k + 1, self.m, self.d[k]))
             return mul(tr(w), w) if len(w[0]) <= len(w) else mul(w, tr(w))
         raise Check("unknown matrix name %r" % name)
 
@@ -264,17 +267,74 @@ def v_lower_bound(case, facts, w):
     raise Check("no fact shows lambda_max(H) >= q >= lambda*")
 
 
-def v_eigenvector(case, facts, w):
-    """Theorem 1: H b = lambda* b for b = Phi (v kron u), v a top right singular vector of T, u = T v."""
+def apply(a, x):
+    return [sum((r * y for r, y in zip(row, x)), Fraction(0)) for row in a]
+
+
+def norm2(x):
+    return sum((y * y for y in x), Fraction(0))
+
+
+def flattest_with_vectors(case, facts, w):
+    """The flattest premise, s = sigma_max(T)^2, v a right singular vector of T for it and u = T v."""
     white_minimum(case)
     s = top_sigma(case, facts, w)
     flattest(case, facts, w, s)
-    v, u, b, q = [num(x) for x in w["v"]], [num(x) for x in w["u"]], [num(x) for x in w["b"]], num(w["lambda_star"])
-    lambda_star_is(q, s, case.m)
-    g = mul(tr(case.T), case.T)
+    v, u = [num(x) for x in w["v"]], [num(x) for x in w["u"]]
     need(any(x != 0 for x in v), "v = 0")
-    need(all(s * v[i] == sum(g[i][j] * v[j] for j in range(len(v))) for i in range(len(v))), "T^T T v != s v")
-    need(u == [sum(row[j] * v[j] for j in range(len(v))) for row in case.T], "u != T v")
+    need(apply(mul(tr(case.T), case.T), v) == [s * x for x in v], "T^T T v != s v")
+    need(u == apply(case.T, v), "u != T v")
+    return s, num(w["root_squared"]), v, u
+
+
+def v_gains(item):
+    """Theorem 2: the gains of the partial products W_k..W_1 (items i, ii) and W_m..W_(k+1) (iii, iv)."""
+    def verify(case, facts, w):
+        s, r2, v, u = flattest_with_vectors(case, facts, w)
+        m = case.m
+        for k in (range(1, m + 1) if item in ("i", "ii") else range(0, m)):
+            forward = item in ("i", "ii")
+            p = chain(case.W, 1, k, case.d[0]) if forward else chain(case.W, k + 1, m, case.d[k])
+            gain2 = r2 ** (k if forward else m - k)
+            if item == "i":
+                need(apply(mul(tr(p), p), v) == [gain2 * x for x in v], "P_k^T P_k v != r^(2k) v at k = %d" % k)
+            elif item == "iii":
+                need(apply(mul(p, tr(p)), u) == [gain2 * x for x in u], "A_k A_k^T u != r^(2(m-k)) u at k = %d" % k)
+            else:
+                name = ("forward_gram:%d" if forward else "backward_gram:%d") % k
+                need(any(c[0] == 0 for c, _ in find(facts, {name}, m * gain2)), "no fact shows %s <= m r^(2.)" % name)
+    return verify
+
+
+def positive_multiple(x, y):
+    """c > 0 with x = c y, or None."""
+    i = next((i for i, t in enumerate(y) if t != 0), None)
+    if i is None or x[i] == 0:
+        return None
+    c = x[i] / y[i]
+    return c if c > 0 and x == [c * t for t in y] else None
+
+
+def v_coupling(item):
+    """Theorem 3 with r_k = W_(k-1)..W_1 v and q_k = (W_m..W_(k+1))^T u: W_k r_k = c q_k, c^2 |q_k|^2 = r^2 |r_k|^2."""
+    def verify(case, facts, w):
+        s, r2, v, u = flattest_with_vectors(case, facts, w)
+        for k in range(1, case.m + 1):
+            rk, qk = apply(case.B[k], v), apply(tr(case.A[k]), u)
+            need(any(rk) and any(qk), "r_k or q_k vanishes at k = %d" % k)
+            c = positive_multiple(apply(case.W[k - 1], rk), qk)
+            need(c is not None and c * c * norm2(qk) == r2 * norm2(rk), "W_k r_k != c q_k at k = %d" % k)
+            if item == "i":
+                c2 = positive_multiple(apply(tr(case.W[k - 1]), qk), rk)
+                need(c2 is not None and c2 * c2 * norm2(rk) == r2 * norm2(qk), "W_k^T q_k != c' r_k at k = %d" % k)
+    return verify
+
+
+def v_eigenvector(case, facts, w):
+    """Theorem 1: H b = lambda* b for b = Phi (v kron u), v a top right singular vector of T, u = T v."""
+    s, r2, v, u = flattest_with_vectors(case, facts, w)
+    b, q = [num(x) for x in w["b"]], num(w["lambda_star"])
+    lambda_star_is(q, s, case.m)
     want = [sum(x[i][j] * u[i] * v[j] for i in range(len(u)) for j in range(len(v))) for x in map(case.dP, case.params)]
     need(b == want, "b != Phi (v kron u)")
     need(any(x != 0 for x in b), "b = 0")
@@ -299,7 +359,9 @@ def v_scalar_eq10(case, facts, w):
 
 
 VERIFIERS = {"theorem1.sharpness": v_sharpness, "theorem4": v_sharpness, "theorem1.lower-bound": v_lower_bound,
-             "theorem1.eigenvector": v_eigenvector, "lemma3": v_lemma3, "scalar.eq10": v_scalar_eq10}
+             "theorem1.eigenvector": v_eigenvector, "lemma3": v_lemma3, "scalar.eq10": v_scalar_eq10,
+             "theorem2.i": v_gains("i"), "theorem2.ii": v_gains("ii"), "theorem2.iii": v_gains("iii"),
+             "theorem2.iv": v_gains("iv"), "theorem3.i": v_coupling("i"), "theorem3.ii": v_coupling("ii")}
 
 
 def check(cert):

@@ -93,6 +93,8 @@ public final class Theorem2IntermediateGains extends BaseClaim {
                     return Outcome.of(Verdict.REFUTED, "exact inertia: sigma_max^2 exceeds m sigma^(2" + power + "/m) at k = " + k)
                             .withMargin(1 - approx / bound.doubleValue()).withDetail("k", k);
                 }
+                org.flatminima.certificates.CertificateLog.name(gram, (forward ? "forward_gram:" : "backward_gram:") + k);
+                org.flatminima.certificates.CertificateLog.inertia(gram, bound, ExactAlgebra.counts(inertia));
             }
         }
         if (item == Item.II || item == Item.IV) {
