@@ -59,7 +59,8 @@ def chain(layers, lo, hi, size):
 class Case:
     """A linear network W_m ... W_1 with Sigma_x and target T; loss l = tr((P - T) Sigma_x (P - T)^T)."""
 
-    def __init__(self, node):
+    def __init__(self, node, witness=None):
+        self.witness = witness or {}
         self.W = [mat(w) for w in node["layers"]]
         self.m = len(self.W)
         self.d = [len(self.W[0][0])] + [len(w) for w in self.W]
@@ -133,6 +134,12 @@ class Case:
             if self.hessian() != self.phi_phi_t():
                 raise Check("H != 2 Phi Phi^T, so 2 Phi^T Phi does not stand for H")
             return self.hessian_gram()
+        if name.startswith("hessian_signs:") and all(x == 1 for x in self.d):  # scalar net at w_j = +-|tau|^(1/m)
+            mask, root = int(name.split(":")[1]), num(self.witness["root"])
+            layers = [[[str(-root if (mask >> j) & 1 else root)]] for j in range(self.m)]
+            return Case({"layers": layers, "sigma_x": [[str(self.S[0][0])]], "target": [[str(self.T[0][0])]]}).hessian()
+        if name == "product_gram":
+            return mul(tr(self.P), self.P) if len(self.P[0]) <= len(self.P) else mul(self.P, tr(self.P))
         if name == "target_gram":
             return mul(tr(self.T), self.T)
         kind, _, k = name.partition(":")
@@ -358,10 +365,55 @@ def v_scalar_eq10(case, facts, w):
     need(any(c[0] + c[2] == 1 for c, _ in find(facts, {"hessian"}, Fraction(0))), "no fact shows rank(H) = 1")
 
 
+def v_lemma4(case, facts, w):
+    """Lemma 4: sum_k ||W_k||_F^2 >= m ||W_m..W_1||_2^(2/m), i.e. sigma_max(P)^2 <= (S/m)^m."""
+    s = sum((x * x for wk in case.W for row in wk for x in row), Fraction(0))
+    need(any(c[0] == 0 for c, _ in find(facts, {"product_gram"}, (s / case.m) ** case.m)),
+         "no fact shows (S/m)^m I - P^T P PSD")
+
+
+def scalar_minimum(case):
+    need(all(x == 1 for x in case.d), "not a scalar network")
+    need(case.P == case.T and case.T[0][0] != 0, "not a global minimum with tau != 0")
+    return case.T[0][0], case.S[0][0], case.m
+
+
+def v_scalar_eq13(case, facts, w):
+    """Eq. (13): lambda_max(H) >= 2m sigma_x^2 |tau|^(2(1-1/m)) on Omega, with equality on the flattest set (12)."""
+    tau, s2, m = scalar_minimum(case)
+    c = 2 * m * s2
+    target = c ** m * tau ** (2 * (m - 1))  # the bound's m-th power
+    weights = [wk[0][0] for wk in case.W]
+    flat = all(abs(x) == abs(weights[0]) for x in weights) and abs(weights[0]) ** m == abs(tau)
+    for cnt, q in find(facts, {"hessian"}):
+        if flat and cnt[0] == 0 and cnt[1] >= 1 and q > 0 and q ** m == target:
+            return
+        if not flat and (cnt[0] >= 1 or cnt[1] >= 1) and q > 0 and q ** m >= target:
+            return
+    raise Check("no fact shows lambda_max(H) %s eq. (13)'s value" % ("=" if flat else ">="))
+
+
+def v_scalar_eq12(case, facts, w):
+    """Eq. (12): the 2^(m-1) sign patterns at |w_j| = |tau|^(1/m) reaching tau all have lambda_max = eq. (13)."""
+    tau, s2, m = scalar_minimum(case)
+    root = num(w["root"])
+    need(root > 0 and root ** m == abs(tau), "root^m != |tau|")
+    lam = 2 * m * s2 * root ** (2 * (m - 1))
+    reach = [mask for mask in range(2 ** m) if (-1) ** bin(mask).count("1") * root ** m == tau]
+    need(len(reach) == 2 ** (m - 1), "%d sign patterns reach tau, not 2^(m-1)" % len(reach))
+    for mask in reach:
+        need(any(c[0] == 0 and c[1] >= 1 for c, _ in find(facts, {"hessian_signs:%d" % mask}, lam)),
+             "no fact shows lambda_max = eq. (13) at sign pattern %d" % mask)
+    inside = all(abs(wk[0][0]) == root for wk in case.W)
+    ok = [c for c, _ in find(facts, {"hessian"}, lam) if (c[0] == 0 and c[1] >= 1 if inside else c[0] >= 1)]
+    need(ok, "no fact shows the instance's lambda_max %s eq. (13)" % ("=" if inside else ">"))
+
+
 VERIFIERS = {"theorem1.sharpness": v_sharpness, "theorem4": v_sharpness, "theorem1.lower-bound": v_lower_bound,
              "theorem1.eigenvector": v_eigenvector, "lemma3": v_lemma3, "scalar.eq10": v_scalar_eq10,
              "theorem2.i": v_gains("i"), "theorem2.ii": v_gains("ii"), "theorem2.iii": v_gains("iii"),
-             "theorem2.iv": v_gains("iv"), "theorem3.i": v_coupling("i"), "theorem3.ii": v_coupling("ii")}
+             "theorem2.iv": v_gains("iv"), "theorem3.i": v_coupling("i"), "theorem3.ii": v_coupling("ii"),
+             "lemma4": v_lemma4, "scalar.eq12": v_scalar_eq12, "scalar.eq13": v_scalar_eq13}
 
 
 def check(cert):
@@ -369,7 +421,7 @@ def check(cert):
     try:
         if cert.get("verdict") not in ("PROVED", "CERTIFIED"):
             raise Check("verdict %r is not PROVED or CERTIFIED" % cert.get("verdict"))
-        case = Case(cert["case"])
+        case = Case(cert["case"], cert.get("witness", {}))
         facts = {}
         for f in cert["facts"]:
             counts = check_fact(case, f)

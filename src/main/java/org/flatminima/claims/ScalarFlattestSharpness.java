@@ -45,6 +45,7 @@ public final class ScalarFlattestSharpness extends BaseClaim {
         Rational c = Rational.of(2L * (m + offset)).multiply(ScalarSupport.sigma2(in.network()));
         PowerBracket value = PowerBracket.of(c, tau.pow(2), tau.pow(2), m - 1, m, settings.digits());
         Matrix<Rational> h = Loss.hessian(in.network());
+        org.flatminima.certificates.CertificateLog.name(h, "hessian");
         Rational root = tau.abs().exactRoot(m);
         boolean flattest = root != null;
         if (flattest) {
