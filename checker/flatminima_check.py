@@ -136,8 +136,7 @@ class Case:
             return self.hessian_gram()
         if name.startswith("hessian_signs:") and all(x == 1 for x in self.d):  # scalar net at w_j = +-|tau|^(1/m)
             mask, root = int(name.split(":")[1]), num(self.witness["root"])
-            layers = [[[str(-root if (mask >> j) & 1 else root)]] for j in range(self.m)]
-            return Case({"layers": layers, "sigma_x": [[str(self.S[0][0])]], "target": [[str(self.T[0][0])]]}).hessian()
+            return scalar_hessian(self, [-root if (mask >> j) & 1 else root for j in range(self.m)])
         if name == "product_gram":
             return mul(tr(self.P), self.P) if len(self.P[0]) <= len(self.P) else mul(self.P, tr(self.P))
         if name == "target_gram":
@@ -409,11 +408,112 @@ def v_scalar_eq12(case, facts, w):
     need(ok, "no fact shows the instance's lambda_max %s eq. (13)" % ("=" if inside else ">"))
 
 
+def iroot(x, m):
+    """The exact m-th root of a rational x >= 0, or None."""
+    def int_root(n):
+        lo, hi = 0, 1 << (n.bit_length() // m + 1)  # hi^m > n
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            lo, hi = (mid, hi) if mid ** m <= n else (lo, mid)
+        return lo if lo ** m == n else None
+    p, q = int_root(x.numerator), int_root(x.denominator)
+    return None if p is None or q is None else Fraction(p, q)
+
+
+def scalar_hessian(case, weights):
+    layers = [[[str(x)]] for x in weights]
+    return Case({"layers": layers, "sigma_x": [[str(case.S[0][0])]], "target": [[str(case.T[0][0])]]}).hessian()
+
+
+def v_lemma2(case, facts, w):
+    """Lemma 2: w3 = w1^2 / w2 (same signs) is a minimum, and along w1-w3 it is flatter than w1, though w2 was sharper."""
+    tau, s2, m = scalar_minimum(case)
+    c = iroot(abs(tau), m)
+    need(c is not None, "|tau|^(1/m) is irrational")
+    w2 = [wk[0][0] for wk in case.W]
+    w1 = [-c if x < 0 else c for x in w2]
+
+    def curvature(at, frm, to):
+        d = [y - x for x, y in zip(frm, to)]
+        h = scalar_hessian(case, at)
+        return sum(d[i] * h[i][j] * d[j] for i in range(m) for j in range(m))
+    need(curvature(w2, w1, w2) > curvature(w1, w1, w2), "the premise fails: w2 is not sharper than w1 along w1-w2")
+    w3 = [x * x / y for x, y in zip(w1, w2)]
+    need(all((x > 0) == (y > 0) for x, y in zip(w3, w1)), "w3 has another sign pattern")
+    prod = Fraction(1)
+    for x in w3:
+        prod *= x
+    need(prod == tau, "w3 is not a global minimum")
+    need(curvature(w3, w1, w3) < curvature(w1, w1, w3), "w3 is not flatter than w1 along w1-w3")
+
+
+def positive_definite(s):
+    """Symmetric with all pivots of the unpivoted elimination positive (Sylvester's criterion)."""
+    a = [row[:] for row in s]
+    if a != tr(a):
+        return False
+    for k in range(len(a)):
+        if a[k][k] <= 0:
+            return False
+        for i in range(k + 1, len(a)):
+            f = a[i][k] / a[k][k]
+            a[i] = [x - f * y for x, y in zip(a[i], a[k])]
+    return True
+
+
+def regression(case):
+    """Marion & Chizat's setting: (d x d)^(L-1), 1 x d; Sigma PD; P = w*^T != 0. Returns (L, a, ||w*||^2)."""
+    need(case.d[-1] == 1 and all(x == case.d[0] for x in case.d[:-1]), "not the univariate d x d ... 1 x d setting")
+    need(positive_definite(case.S), "Sigma is not positive definite")
+    need(case.P == case.T and any(case.T[0]), "not a minimiser with w* != 0")
+    ws = case.T[0]
+    n2 = norm2(ws)
+    return case.m, sum(ws[i] * case.S[i][j] * ws[j] for i in range(len(ws)) for j in range(len(ws))) / n2, n2
+
+
+def v_mc_lower(case, facts, w):
+    """Marion & Chizat: lambda_max(H) >= 2 L a ||w*||^(2-2/L), through some q with lambda_max(H) >= q >= the bound."""
+    m, a, n2 = regression(case)
+    for c, q in find(facts, {"hessian", "hessian_gram"}):
+        if (c[0] >= 1 or c[1] >= 1) and q > 0 and q ** m >= (2 * m * a) ** m * n2 ** (m - 1):
+            return
+    raise Check("no fact shows lambda_max(H) >= q >= 2 L a ||w*||^(2-2/L)")
+
+
+def balanced(case, facts, w, n2):
+    r2 = num(w["root_squared"])
+    need(r2 > 0 and r2 ** case.m == n2, "root_squared^L != ||w*||^2")
+    for k in range(1, case.m + 1):
+        need(any(c[0] == 0 and c[1] >= 1 for c, _ in find(facts, {"layer_gram:%d" % k}, r2)),
+             "no fact shows sigma_max(W_%d)^2 = ||w*||^(2/L)" % k)
+
+
+def v_mc_equality(case, facts, w):
+    """Marion & Chizat's equality case: balanced, Sigma isotropic (or d = 1) => lambda_max(H) = the bound."""
+    m, a, n2 = regression(case)
+    need(case.S == [[case.S[0][0] * x for x in row] for row in identity(case.d[0])], "Sigma is not s I")
+    balanced(case, facts, w, n2)
+    for c, q in find(facts, {"hessian", "hessian_gram"}):
+        if c[0] == 0 and c[1] >= 1 and q > 0 and q ** m == (2 * m * a) ** m * n2 ** (m - 1):
+            return
+    raise Check("no fact shows lambda_max(H) = 2 L a ||w*||^(2-2/L)")
+
+
+def v_mc_agreement(case, facts, w):
+    """Theorem 1's lambda* = 2m sigma_max(T)^(2-2/m) agrees with 2 L a ||w*||^(2-2/L) (sigma_max(w*^T)^2 = ||w*||^2)."""
+    m, a, n2 = regression(case)
+    need((2 * m) ** m * n2 ** (m - 1) == (2 * m * a) ** m * n2 ** (m - 1), "the two closed forms differ")
+    for c, q in find(facts, {"hessian", "hessian_gram"}):  # at a balanced minimiser: lambda_max(H) equals them
+        need(c[0] == 0 and c[1] >= 1 and q ** m == (2 * m) ** m * n2 ** (m - 1), "lambda_max(H) != lambda*")
+
+
 VERIFIERS = {"theorem1.sharpness": v_sharpness, "theorem4": v_sharpness, "theorem1.lower-bound": v_lower_bound,
              "theorem1.eigenvector": v_eigenvector, "lemma3": v_lemma3, "scalar.eq10": v_scalar_eq10,
              "theorem2.i": v_gains("i"), "theorem2.ii": v_gains("ii"), "theorem2.iii": v_gains("iii"),
              "theorem2.iv": v_gains("iv"), "theorem3.i": v_coupling("i"), "theorem3.ii": v_coupling("ii"),
-             "lemma4": v_lemma4, "scalar.eq12": v_scalar_eq12, "scalar.eq13": v_scalar_eq13}
+             "lemma4": v_lemma4, "scalar.eq12": v_scalar_eq12, "scalar.eq13": v_scalar_eq13, "lemma2": v_lemma2,
+             "beyond.mc.lower-bound": v_mc_lower, "beyond.mc.equality": v_mc_equality,
+             "beyond.mc.theorem1-agreement": v_mc_agreement}
 
 
 def check(cert):
