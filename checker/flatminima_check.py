@@ -558,13 +558,15 @@ def main(argv):
     if len(args) != 1:
         print(__doc__.strip().splitlines()[-4], file=sys.stderr)
         return 2
-    listed = None
     try:
-        doc = load(args[0])
-        certs = doc["certificates"]
-        listed = load(results) if results else None
+        certs = load(args[0])["certificates"]
     except (OSError, ValueError, KeyError, TypeError) as e:
-        print("flatminima_check: cannot read %s: %s" % (args[0] if results is None or listed is None and "doc" not in dir() else results, e), file=sys.stderr)
+        print("flatminima_check: cannot read %s: %s" % (args[0], e), file=sys.stderr)
+        return 2
+    try:
+        listed = load(results) if results else None
+    except (OSError, ValueError) as e:
+        print("flatminima_check: cannot read %s: %s" % (results, e), file=sys.stderr)
         return 2
     tally = {"valid": 0, "invalid": 0, "unsupported": 0, "missing": 0}
     seen = set()
