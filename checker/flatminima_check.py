@@ -507,13 +507,33 @@ def v_mc_agreement(case, facts, w):
         need(c[0] == 0 and c[1] >= 1 and q ** m == (2 * m) ** m * n2 ** (m - 1), "lambda_max(H) != lambda*")
 
 
+def v_inspect(case, facts, w):
+    """inspect's exact verdicts: on_global_minimum, the Hessian's inertia, an exact or certified is_flattest."""
+    on_minimum = case.P == case.T
+    need(w["on_global_minimum"] == str(on_minimum).lower(), "on_global_minimum is wrong")
+    if "hessian_inertia" in w:
+        neg, zero, pos = [int(x) for x in w["hessian_inertia"].split(",")]
+        need((pos, zero, neg) in [c for c, _ in find(facts, {"hessian"}, Fraction(0))], "no fact shows H's inertia")
+    if w.get("is_flattest") == "true":
+        white_minimum(case)
+        s = top_sigma(case, facts, w)
+        need(any(c[0] == 0 and c[1] >= 1 and q > 0 and q ** case.m == (2 * case.m) ** case.m * s ** (case.m - 1)
+                 for c, q in find(facts, {"hessian", "hessian_gram"})), "no fact shows lambda_max(H) = lambda*")
+    elif w.get("is_flattest") == "false" and on_minimum:
+        white_minimum(case)
+        s_hi, m = num(w.get("sigma_squared", w.get("sigma_squared_hi"))), case.m
+        need(any(c[0] == 0 for c, _ in find(facts, {"target_gram"}, s_hi)), "no fact shows sigma_max(T)^2 <= %s" % s_hi)
+        need(any(c[0] >= 1 and q > 0 and q ** m >= (2 * m) ** m * s_hi ** (m - 1)
+                 for c, q in find(facts, {"hessian", "hessian_gram"})), "no fact shows lambda_max(H) > q >= lambda*")
+
+
 VERIFIERS = {"theorem1.sharpness": v_sharpness, "theorem4": v_sharpness, "theorem1.lower-bound": v_lower_bound,
              "theorem1.eigenvector": v_eigenvector, "lemma3": v_lemma3, "scalar.eq10": v_scalar_eq10,
              "theorem2.i": v_gains("i"), "theorem2.ii": v_gains("ii"), "theorem2.iii": v_gains("iii"),
              "theorem2.iv": v_gains("iv"), "theorem3.i": v_coupling("i"), "theorem3.ii": v_coupling("ii"),
              "lemma4": v_lemma4, "scalar.eq12": v_scalar_eq12, "scalar.eq13": v_scalar_eq13, "lemma2": v_lemma2,
              "beyond.mc.lower-bound": v_mc_lower, "beyond.mc.equality": v_mc_equality,
-             "beyond.mc.theorem1-agreement": v_mc_agreement}
+             "beyond.mc.theorem1-agreement": v_mc_agreement, "inspect": v_inspect}
 
 
 def check(cert):

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             InspectBenchCommand.class,
             BenchEigenCommand.class,
             FloatBenchCommand.class,
+            CertificatesBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

@@ -52,6 +52,10 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
     Path out;
 
+    @Option(names = "--certificate", paramLabel = "FILE",
+            description = "Also write the certificate of the exact and certified verdicts (re-checked by checker/flatminima_check.py).")
+    Path certificate;
+
     @Option(names = "--force", description = "Overwrite --out if it exists.")
     boolean force;
 
@@ -64,8 +68,15 @@ public final class InspectCommand implements Callable<Integer> {
         if (out != null) {
             SafeFiles.requireWritable(out, force);
         }
+        if (certificate != null) {
+            SafeFiles.requireWritable(certificate, force);
+        }
         CaseFile.Case c = CaseFile.read(file);
         ObjectNode result = Inspection.run(c, digits, exact);
+        if (certificate != null) {
+            org.flatminima.certificates.CertificateWriter.write(certificate, org.flatminima.certificates.CertificateWriter.toJson(
+                    java.util.List.of(org.flatminima.inspect.InspectCertificate.of(c, file.getFileName().toString(), result, digits))));
+        }
         String text = format == Format.json ? json(result) : TextSummary.of(result);
         if (out != null) {
             SafeFiles.writeString(out, text);
