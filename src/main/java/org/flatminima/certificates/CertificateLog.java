@@ -114,6 +114,9 @@ public final class CertificateLog {
                     + " where the decision found " + java.util.Arrays.toString(expected));
         }
         String name = log.names.get(m);
+        if (name == null) {
+            unsupported("a fact about a matrix the checker cannot rebuild from the case (given explicitly)");
+        }
         log.facts.add(new InertiaFact(name, name == null ? m.toArray() : null, c, in, ldl));
         return in;
     }

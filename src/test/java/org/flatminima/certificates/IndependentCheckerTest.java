@@ -82,7 +82,7 @@ class IndependentCheckerTest extends QuietTest {
         Path good = CertificateWriter.write(dir.resolve("good.json"), doc);
         StringBuilder out = new StringBuilder();
         assertEquals(0, check(python, good, out), out.toString());
-        assertTrue(out.toString().contains(certs.size() + " valid, 0 invalid, 0 unsupported"), out.toString());
+        assertTrue(out.toString().contains(certs.size() + " valid, 0 invalid, 0 unsupported, 0 missing"), out.toString());
 
         // a changed pivot sign in the Hessian's LDL^T
         ObjectNode signFlipped = doc.deepCopy();
