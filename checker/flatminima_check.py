@@ -240,12 +240,17 @@ def lambda_star_is(q, s, m):
     need(q > 0 and q ** m == (2 * m) ** m * s ** (m - 1), "lambda* != 2m sigma^(2(1-1/m))")
 
 
-def flattest(case, facts, w, s):
+def layers_at(case, facts, w, power, what):
+    """root_squared^m = power and sigma_max(W_k)^2 = root_squared for every k (PSD and singular facts)."""
     r2 = num(w["root_squared"])
-    need(r2 > 0 and r2 ** case.m == s, "root_squared^m != sigma_max(T)^2")
+    need(r2 > 0 and r2 ** case.m == power, "root_squared^m != %s" % what)
     for k in range(1, case.m + 1):
         need(any(c[0] == 0 and c[1] >= 1 for c, _ in find(facts, {"layer_gram:%d" % k}, r2)),
              "no fact shows sigma_max(W_%d)^2 = root_squared" % k)
+
+
+def flattest(case, facts, w, s):
+    layers_at(case, facts, w, s, "sigma_max(T)^2")
 
 
 def v_sharpness(case, facts, w):
@@ -479,19 +484,11 @@ def v_mc_lower(case, facts, w):
     raise Check("no fact shows lambda_max(H) >= q >= 2 L a ||w*||^(2-2/L)")
 
 
-def balanced(case, facts, w, n2):
-    r2 = num(w["root_squared"])
-    need(r2 > 0 and r2 ** case.m == n2, "root_squared^L != ||w*||^2")
-    for k in range(1, case.m + 1):
-        need(any(c[0] == 0 and c[1] >= 1 for c, _ in find(facts, {"layer_gram:%d" % k}, r2)),
-             "no fact shows sigma_max(W_%d)^2 = ||w*||^(2/L)" % k)
-
-
 def v_mc_equality(case, facts, w):
     """Marion & Chizat's equality case: balanced, Sigma isotropic (or d = 1) => lambda_max(H) = the bound."""
     m, a, n2 = regression(case)
     need(case.S == [[case.S[0][0] * x for x in row] for row in identity(case.d[0])], "Sigma is not s I")
-    balanced(case, facts, w, n2)
+    layers_at(case, facts, w, n2, "||w*||^2")
     for c, q in find(facts, {"hessian", "hessian_gram"}):
         if c[0] == 0 and c[1] >= 1 and q > 0 and q ** m == (2 * m * a) ** m * n2 ** (m - 1):
             return

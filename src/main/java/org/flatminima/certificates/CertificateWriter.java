@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.flatminima.generate.CaseJson;
 import org.flatminima.io.CaseFile;
 import org.flatminima.io.Json;
 import org.flatminima.io.SafeFiles;
@@ -80,7 +81,7 @@ public final class CertificateWriter {
         o.put("kind", "inertia");
         o.put("matrix", f.matrix() != null ? f.matrix() : "explicit");
         if (f.explicit() != null) {
-            o.set("entries", rows(f.explicit()));
+            o.set("entries", CaseJson.matrix(f.explicit()));
         }
         o.put("shift", f.shift().toString());
         ArrayNode in = o.putArray("inertia");
@@ -91,10 +92,10 @@ public final class CertificateWriter {
         for (int x : f.ldl().permutation()) {
             p.add(x);
         }
-        o.set("lower", rows(f.ldl().lower()));
+        o.set("lower", CaseJson.matrix(f.ldl().lower()));
         ArrayNode blocks = o.putArray("blocks");
         for (Rational[][] b : f.ldl().blocks()) {
-            blocks.add(rows(b));
+            blocks.add(CaseJson.matrix(b));
         }
         return o;
     }
@@ -114,16 +115,5 @@ public final class CertificateWriter {
             throw new IllegalStateException(e);
         }
         return file;
-    }
-
-    private static ArrayNode rows(Rational[][] m) {
-        ArrayNode a = Json.mapper().createArrayNode();
-        for (Rational[] row : m) {
-            ArrayNode r = a.addArray();
-            for (Rational x : row) {
-                r.add(x.toString());
-            }
-        }
-        return a;
     }
 }
