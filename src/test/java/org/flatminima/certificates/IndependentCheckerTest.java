@@ -110,6 +110,18 @@ class IndependentCheckerTest extends QuietTest {
     }
 
     @Test
+    void theClaimsMarkedCompleteAreTheOnesTheCheckerVerifies() throws Exception {
+        String text = java.nio.file.Files.readString(CHECKER);
+        String table = text.substring(text.indexOf("VERIFIERS = {"), text.indexOf("}", text.indexOf("VERIFIERS = {")));
+        java.util.Set<String> verified = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([a-z0-9.-]+)\":").matcher(table);
+        while (m.find()) {
+            verified.add(m.group(1));
+        }
+        assertEquals(new java.util.TreeSet<>(Certificate.COMPLETE), verified);
+    }
+
+    @Test
     void noCertificatesAreCollectedUnlessAsked() {
         CheckRunner runner = new CheckRunner(new CheckSettings(30, 3, 3), 1, null);
         CheckRunner.ClaimRun run = runner.runClaim(ClaimRegistry.standard().get("theorem4"), 2, 5, Double.POSITIVE_INFINITY, null);
