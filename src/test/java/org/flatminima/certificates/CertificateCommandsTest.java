@@ -21,7 +21,7 @@ class CertificateCommandsTest extends QuietTest {
     @Test
     void checkWritesOneCertificatePerRigorousInstance() throws Exception {
         Path out = tmp.resolve("report");
-        CliRun r = CliRun.of("check", "--claims", "theorem4,lemma3", "--instances", "3", "--max-dim", "3", "--max-depth", "3",
+        CliRun r = CliRun.of("check", "--claims", "theorem4,lemma3", "--instances", "2", "--max-dim", "2", "--max-depth", "3",
                 "--quiet", "--out", out.toString(), "--counterexamples", tmp.resolve("cex").toString());
         assertEquals(0, r.exit(), r.err() + r.out());
         JsonNode results = Json.mapper().readTree(out.resolve("results.json").toFile());
