@@ -51,6 +51,19 @@ class CertificateCommandsTest extends QuietTest {
         assertEquals("inspect", c.get("claim").asText());
         assertEquals("complete", c.get("status").asText());
         assertTrue(c.get("facts").size() >= 1);
+        String python = IndependentCheckerTest.python();
+        if (python != null) { // the independent checker accepts it, and rejects a flipped is_flattest verdict
+            StringBuilder out = new StringBuilder();
+            assertEquals(0, IndependentCheckerTest.check(python, cert, out), out.toString());
+            JsonNode doc = Json.mapper().readTree(cert.toFile());
+            com.fasterxml.jackson.databind.node.ObjectNode w =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) doc.get("certificates").get(0).get("witness");
+            assertEquals("true", w.get("is_flattest").asText());
+            w.put("is_flattest", "false");
+            Path flipped = CertificateWriter.write(tmp.resolve("flipped.json"), (com.fasterxml.jackson.databind.node.ObjectNode) doc);
+            out.setLength(0);
+            assertEquals(1, IndependentCheckerTest.check(python, flipped, out), out.toString());
+        }
 
         Files.writeString(tmp.resolve("mine.json"), "mine");
         CliRun again = CliRun.of("inspect", "test-cases/examples/eq27-small.json", "--certificate", tmp.resolve("mine.json").toString());

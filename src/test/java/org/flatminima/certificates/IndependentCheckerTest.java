@@ -48,7 +48,7 @@ class IndependentCheckerTest extends QuietTest {
         return out;
     }
 
-    private static String python() {
+    static String python() {
         for (String p : new String[] {"python3", "/usr/bin/python3"}) {
             try {
                 Process pr = new ProcessBuilder(p, "--version").redirectErrorStream(true).start();
@@ -65,7 +65,7 @@ class IndependentCheckerTest extends QuietTest {
         return null;
     }
 
-    private static int check(String python, Path file, StringBuilder out) throws Exception {
+    static int check(String python, Path file, StringBuilder out) throws Exception {
         Process p = new ProcessBuilder(python, CHECKER.toString(), file.toString()).redirectErrorStream(true).start();
         out.append(new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the checker did not finish");
