@@ -550,7 +550,7 @@ def check(cert):
         return "valid", "%d facts, statement re-derived" % len(cert["facts"])
     except Check as e:
         return "invalid", str(e)
-    except (KeyError, ValueError, TypeError, IndexError, ZeroDivisionError) as e:
+    except (KeyError, ValueError, TypeError, IndexError, ZeroDivisionError, AttributeError) as e:
         return "invalid", "malformed certificate: %s: %s" % (type(e).__name__, e)
 
 
@@ -572,32 +572,38 @@ def main(argv):
         results = argv[i + 1]
         args.remove(results)
     if len(args) != 1:
-        print(__doc__.strip().splitlines()[-4], file=sys.stderr)
+        print("usage: flatminima_check.py CERTIFICATES.json [--results RESULTS.json] [--quiet]", file=sys.stderr)
         return 2
     try:
-        certs = load(args[0])["certificates"]
-    except (OSError, ValueError, KeyError, TypeError) as e:
+        certs = load(args[0])
+        certs = certs.get("certificates") if isinstance(certs, dict) else None
+        if not isinstance(certs, list):
+            raise ValueError("not a certificates file (no list 'certificates')")
+    except (OSError, ValueError) as e:
         print("flatminima_check: cannot read %s: %s" % (args[0], e), file=sys.stderr)
         return 2
     try:
         listed = load(results) if results else None
+        if listed is not None and not isinstance(listed.get("claims") if isinstance(listed, dict) else None, list):
+            raise ValueError("not a results file (no list 'claims')")
     except (OSError, ValueError) as e:
         print("flatminima_check: cannot read %s: %s" % (results, e), file=sys.stderr)
         return 2
     tally = {"valid": 0, "invalid": 0, "unsupported": 0, "missing": 0}
     seen = set()
     for cert in certs:
+        cert = cert if isinstance(cert, dict) else {"claim": None, "seed": None, "malformed": cert}
         status, why = check(cert)
         tally[status] += 1
         seen.add((cert.get("claim"), str(cert.get("seed"))))
         if not quiet or status == "invalid":
             print("%-11s %-28s seed %-20s %s" % (status, cert.get("claim"), cert.get("seed"), why))
-    if listed is not None:
-        for claim in listed["claims"]:
-            for inst in claim.get("instances", []):
-                if inst["verdict"] in ("PROVED", "CERTIFIED") and (claim["id"], str(inst["seed"])) not in seen:
-                    tally["missing"] += 1
-                    print("missing     %-28s seed %-20s no certificate" % (claim["id"], inst["seed"]))
+    for claim in listed["claims"] if listed is not None else []:
+        for inst in claim.get("instances", []) if isinstance(claim, dict) else []:
+            if isinstance(inst, dict) and inst.get("verdict") in ("PROVED", "CERTIFIED") \
+                    and (claim.get("id"), str(inst.get("seed"))) not in seen:
+                tally["missing"] += 1
+                print("missing     %-28s seed %-20s no certificate" % (claim.get("id"), inst.get("seed")))
     print("certificates: %d valid, %d invalid, %d unsupported, %d missing (%.2f s CPU)" % (
         tally["valid"], tally["invalid"], tally["unsupported"], tally["missing"], time.process_time()))
     return 1 if tally["invalid"] or tally["missing"] else 0

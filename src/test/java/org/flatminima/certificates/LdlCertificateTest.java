@@ -79,6 +79,25 @@ class LdlCertificateTest extends QuietTest {
     }
 
     @Test
+    void aWitnessThatDisagreesWithTheDecisionIsAnError() {
+        org.flatminima.linalg.Matrix<Rational> m = org.flatminima.linalg.Matrix.of(org.flatminima.numbers.ExactArithmetic.INSTANCE,
+                new Rational[][] {{Rational.TWO, Rational.ZERO}, {Rational.ZERO, Rational.ONE}});
+        assertEquals(null, CertificateLog.inertia(m, Rational.ONE, null)); // no log open: nothing recorded
+        CertificateLog log = CertificateLog.open();
+        try {
+            // 1 I - diag(2, 1) = diag(-1, 0)
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> CertificateLog.inertia(m, Rational.ONE, new int[] {0, 1, 1}));
+            assertArrayEquals(new int[] {1, 1, 0}, CertificateLog.inertia(m, Rational.ONE, new int[] {1, 1, 0}));
+            assertEquals(1, log.facts().size());
+            assertEquals(null, log.facts().get(0).matrix()); // unnamed: given explicitly, and the certificate says so
+            assertEquals(1, log.unsupportedReasons().size());
+        } finally {
+            CertificateLog.close();
+        }
+    }
+
+    @Test
     void aChangedPivotSignChangesTheProduct() {
         Rational[][] m = {{Rational.of(2), Rational.ONE}, {Rational.ONE, Rational.of(3)}};
         LdlCertificate c = LdlCertificate.of(m);
