@@ -133,6 +133,20 @@ class AutodiffHessianTest extends QuietTest {
         });
     }
 
+    /** Sigma_x = s I makes the loss s times the white one, so both Hessians scale by s exactly (inspect relies on it). */
+    @Test
+    void anIsotropicSigmaScalesTheHessianExactly() {
+        Property.forAll("Sigma_x = s I scales H by s", 20, 1506L, rnd -> {
+            LinearNetwork<Rational> white = randomNetwork(rnd, rnd.nextBoolean(), true);
+            Rational s = Rational.of(1 + rnd.nextInt(9), 1 + rnd.nextInt(5));
+            LinearNetwork<Rational> scaled = new LinearNetwork<>(Q, white.layers(),
+                    Matrix.identity(Q, white.dims()[0]).scale(s), white.target());
+            Matrix<Rational> expected = AutodiffHessian.hessian(white).scale(s);
+            assertEquals(expected, AutodiffHessian.hessian(scaled));
+            assertEquals(expected, Loss.hessian(scaled));
+        });
+    }
+
     @Test
     void rejectsADirectionOfTheWrongLength() {
         LinearNetwork<Rational> net = randomNetwork(new SplittableRandom(7), false, true);
