@@ -119,6 +119,7 @@ class ExactContractsTest extends QuietTest {
         Rational[][] w = m(new long[][] {{3, 0, 0}, {0, 1, 0}});
         assertThrows(IllegalArgumentException.class, () -> SingularValues.multiplicity(w, Rational.ZERO));
         assertThrows(IllegalArgumentException.class, () -> SingularValues.compareTop(w, q(-1, 1)));
+        assertThrows(IllegalArgumentException.class, () -> SingularValues.countAbove(w, q(-1, 1)));
         assertEquals(1, SingularValues.multiplicity(w, q(3, 1)));
         assertEquals(1, SingularValues.countAbove(w, Rational.ONE));
         // diag(5, 0, 2, 0): rank 2, low-rank path
@@ -132,6 +133,66 @@ class ExactContractsTest extends QuietTest {
         List<Integer> pivots = new ArrayList<>(List.of(99, 98, 97));
         Inertia.of(a, pivots);
         assertEquals(2, pivots.size(), "the pivot list is cleared first: " + pivots);
+    }
+
+    /**
+     * A pivot 1 with a zero row, then a block whose first entries in elimination order (the last row) are
+     * multiples of 6 and the rest multiples of 2 only: the content removal guesses 6, must shrink to 2 and
+     * rescale what it already divided. The inertia is 1 positive plus that of the block, which Jacobi's rule
+     * gives when its leading minors are non-zero.
+     */
+    @Test
+    void contentRemovalWithATooLargeFirstGuess() {
+        java.util.concurrent.atomic.AtomicInteger decided = new java.util.concurrent.atomic.AtomicInteger();
+        Property.forAll("content guess shrinks", 40, 1521L, rnd -> {
+            int n = 5;
+            long[][] e = new long[n][n];
+            e[0][0] = 1;
+            for (int i = 1; i < n; i++) {
+                for (int j = 1; j <= i; j++) {
+                    long r = rnd.nextInt(1, 6) * (rnd.nextBoolean() ? 1 : -1);
+                    long v = i == n - 1 ? 6 * r : 2 * (2 * r + 1);
+                    e[i][j] = v;
+                    e[j][i] = v;
+                }
+            }
+            Rational[][] block = new Rational[n - 1][n - 1];
+            for (int i = 1; i < n; i++) {
+                for (int j = 1; j < n; j++) {
+                    block[i - 1][j - 1] = Rational.of(e[i][j]);
+                }
+            }
+            int changes = signChangesOfLeadingMinors(block);
+            if (changes < 0) {
+                return;
+            }
+            Inertia in = Inertia.of(m(e));
+            assertEquals(new Inertia(changes, 0, n - changes), in, RationalMatrices.toString(m(e)));
+            decided.incrementAndGet();
+        });
+        assertTrue(decided.get() >= 10 || System.getProperty("flatminima.seed") != null, "decided " + decided.get());
+    }
+
+    /** Sign changes in 1, D_1, ..., D_n, or -1 when some leading minor is zero. */
+    private static int signChangesOfLeadingMinors(Rational[][] a) {
+        int n = a.length;
+        int changes = 0;
+        Rational prev = Rational.ONE;
+        for (int k = 1; k <= n; k++) {
+            Rational[][] lead = new Rational[k][k];
+            for (int i = 0; i < k; i++) {
+                System.arraycopy(a[i], 0, lead[i], 0, k);
+            }
+            Rational d = Bareiss.determinant(lead);
+            if (d.isZero()) {
+                return -1;
+            }
+            if (d.signum() != prev.signum()) {
+                changes++;
+            }
+            prev = d;
+        }
+        return changes;
     }
 
     /**

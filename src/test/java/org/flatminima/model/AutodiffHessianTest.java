@@ -148,6 +148,43 @@ class AutodiffHessianTest extends QuietTest {
     }
 
     @Test
+    void directionsWithZeroAndMissingEntriesAndTheTape() {
+        LinearNetwork<Rational> net = randomNetwork(new SplittableRandom(8), false, false);
+        int n = net.parameterCount();
+        AutodiffHessian<Rational> ad = AutodiffHessian.at(net);
+        assertTrue(ad.tapeSize() > n, "the tape holds the parameters and the loss's steps");
+        Rational[] zeros = new Rational[n];
+        java.util.Arrays.fill(zeros, Rational.ZERO);
+        Rational[] nulls = new Rational[n];
+        for (Rational[] v : List.of(zeros, nulls)) {
+            for (Rational x : ad.times(v)) {
+                assertEquals(Rational.ZERO, x);
+            }
+        }
+        Rational[] e0 = nulls.clone();
+        e0[0] = Rational.ONE;
+        Matrix<Rational> h = Loss.hessian(net);
+        Rational[] col = ad.times(e0);
+        for (int i = 0; i < n; i++) {
+            assertEquals(h.get(i, 0), col[i]);
+        }
+    }
+
+    @Test
+    void networkContracts() {
+        Matrix<Rational> w1 = LossTest.randomMatrix(new SplittableRandom(9), 3, 2);
+        Matrix<Rational> wrong = LossTest.randomMatrix(new SplittableRandom(10), 2, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new LinearNetwork<>(Q, List.of(w1, wrong), null, null));
+        assertEquals("layer W2 is 2x2 but needs 3 columns", e.getMessage());
+        LinearNetwork<Rational> white = new LinearNetwork<>(Q, List.of(w1), null, null);
+        assertTrue(white.sigmaIsIdentity());
+        LinearNetwork<Rational> given = new LinearNetwork<>(Q, List.of(w1), Matrix.identity(Q, 2), null);
+        assertTrue(!given.sigmaIsIdentity(), "an explicit Sigma_x is recorded as given, even when it is I");
+        assertEquals(List.of(w1), given.layers());
+    }
+
+    @Test
     void rejectsADirectionOfTheWrongLength() {
         LinearNetwork<Rational> net = randomNetwork(new SplittableRandom(7), false, true);
         assertThrows(IllegalArgumentException.class,
