@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
             // One line per benchmark subcommand.
             SymbolicBenchCommand.class,
             InertiaBenchCommand.class,
+            HessianBenchCommand.class,
             Theorem1BenchCommand.class,
             InspectBenchCommand.class,
             BenchEigenCommand.class,
