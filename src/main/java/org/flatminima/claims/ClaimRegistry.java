@@ -64,6 +64,16 @@ public final class ClaimRegistry {
         list.add(RegressionLowerBound.tightenedControl());
         list.add(RegressionEquality.anySigmaControl());
         list.add(RegressionTheorem1Agreement.unwhitenedControl());
+        // wrong-statement variants: a constant, an exponent, a premise or a factor changed
+        list.add(Theorem1Sharpness.wrongExponentControl());
+        list.add(Theorem2IntermediateGains.noSqrtMControl(Theorem2IntermediateGains.Item.II));
+        list.add(Theorem2IntermediateGains.noSqrtMControl(Theorem2IntermediateGains.Item.IV));
+        list.add(Theorem2IntermediateGains.reversedExponentControl());
+        list.add(Theorem2IntermediateGains.anyMinimumControl());
+        list.add(Theorem3LayerCoupling.wrongValueControl());
+        list.add(ScalarSharpness.noSigmaControl());
+        list.add(ScalarFlattestSharpness.noSigmaControl());
+        list.add(Theorem1LowerBound.wrongConstantControl());
         return new ClaimRegistry(list);
     }
 

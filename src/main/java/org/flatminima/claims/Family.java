@@ -30,6 +30,9 @@ public enum Family {
     REGRESSION_ISOTROPIC(null, "regression-isotropic: balanced rank-one minimiser, Sigma = s I"),
     REGRESSION_WHITE(null, "regression-white: balanced rank-one minimiser, Sigma = I");
 
+    /** The families Theorems 1-3 draw from. */
+    public static final java.util.List<Family> THEOREMS = java.util.List.of(FLATTEST_27, GAUGE_FLATTEST, THEOREM4);
+
     private final org.flatminima.generate.Family shared;
     private final String description;
 
