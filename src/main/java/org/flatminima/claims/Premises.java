@@ -106,7 +106,7 @@ public final class Premises {
         NONE("any global minimum (A1, A2, P = T exactly); no flatness premise");
 
         /** The premise of Theorems 1-3 as the paper states it. */
-        public static final Flatness DEFAULT = THEOREM4;
+        public static final Flatness DEFAULT = OMEGA0;
 
         private final String basis;
 

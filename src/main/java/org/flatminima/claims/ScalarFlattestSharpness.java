@@ -29,7 +29,7 @@ public final class ScalarFlattestSharpness extends BaseClaim {
                 offset == 0 && !dropSigma ? ClaimKind.EQUATION : ClaimKind.CONTROL, "Sec. 3, eq. (13)",
                 List.of("d_j = 1 for all j", "w in Omega"),
                 offset == 0 && !dropSigma ? List.of(Family.SCALAR_FLATTEST, Family.SCALAR_MINIMUM)
-                        : List.of(Family.SCALAR_FLATTEST));
+                        : dropSigma ? List.of(Family.SCALAR_SIGMA) : List.of(Family.SCALAR_FLATTEST));
         this.offset = offset;
         this.dropSigma = dropSigma;
     }

@@ -23,7 +23,7 @@ public final class ScalarSharpness extends BaseClaim {
                 dropSigma ? "FALSE: lambda_max(H_w) = 2 tau^2 sum_j w_j^(-2)"
                         : "lambda_max(H_w) = 2 sigma_x^2 tau^2 sum_j w_j^(-2), H rank one",
                 dropSigma ? ClaimKind.CONTROL : ClaimKind.EQUATION, "Sec. 3, eqs. (8)-(10)", List.of("d_j = 1 for all j", "w in Omega"),
-                List.of(Family.SCALAR_MINIMUM, Family.SCALAR_FLATTEST));
+                dropSigma ? List.of(Family.SCALAR_SIGMA) : List.of(Family.SCALAR_MINIMUM, Family.SCALAR_FLATTEST));
         this.dropSigma = dropSigma;
     }
 

@@ -41,7 +41,7 @@ public final class Theorem1Sharpness extends BaseClaim {
     public static Theorem1Sharpness wrongExponentControl() {
         return new Theorem1Sharpness("control.theorem1.exponent", "Control: Theorem 1 with exponent 2 for 2(1-1/m)",
                 "FALSE: w in Omega_0 => lambda_max(H_w) = 2m sigma_max(T)^2", ClaimKind.CONTROL,
-                Family.THEOREMS, 0, false, true);
+                List.of(Family.FLATTEST_27, Family.GAUGE_FLATTEST), 0, false, true);
     }
 
     /** Control: the constant 2(m+1) in place of 2m. */

@@ -34,6 +34,7 @@ public final class Theorem2IntermediateGains extends BaseClaim {
                 kind, "Sec. 4, Theorem 2 (" + item.name().toLowerCase(java.util.Locale.ROOT) + ")",
                 List.of("A1", "A2", "w in Omega", "premise: " + flatness.basis()),
                 flatness == Premises.Flatness.NONE ? List.of(Family.NON_FLATTEST)
+                        : noSqrtM ? List.of(Family.OFF_THEOREM4)
                         : kind == ClaimKind.CONTROL && exponentShift != 0 ? List.of(Family.SQUARE_FLATTEST)
                         : Family.THEOREMS);
         this.item = item;
