@@ -45,6 +45,7 @@ public final class ClaimRegistry {
         list.add(new Theorem3LayerCoupling(Theorem3LayerCoupling.Item.II));
         list.add(new Theorem4SufficientCondition());
         list.add(new Lemma4NormInequality());
+        list.add(new SectionFiveLowerBound());
         list.add(new SectionFiveConjecture());
         list.add(new RegressionLowerBound());
         list.add(new RegressionEquality());
@@ -74,6 +75,7 @@ public final class ClaimRegistry {
         list.add(ScalarSharpness.noSigmaControl());
         list.add(ScalarFlattestSharpness.noSigmaControl());
         list.add(Theorem1LowerBound.wrongConstantControl());
+        list.add(SectionFiveLowerBound.wrongExponentControl());
         return new ClaimRegistry(list);
     }
 
