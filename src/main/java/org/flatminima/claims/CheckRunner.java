@@ -221,13 +221,16 @@ public final class CheckRunner {
         return toResult(run, DEFAULT_MIN_MET_FRACTION);
     }
 
-    /** The least number of instances, of {@code decided}, that must meet the hypotheses: ceil(fraction decided), at least 1. */
-    public static int minMet(int decided, double fraction) {
-        return Math.max(1, (int) Math.ceil(fraction * decided - 1e-9));
+    /**
+     * The least number of instances, of {@code requested} (decided or skipped for time), that must meet the
+     * hypotheses: ceil(fraction x requested), at least 1.
+     */
+    public static int minMet(int requested, double fraction) {
+        return Math.max(1, (int) Math.ceil(fraction * requested - 1e-9));
     }
 
     /**
-     * The results-model record of a claim's run; at least {@code minMetFraction} of its decided instances
+     * The results-model record of a claim's run; at least {@code minMetFraction} of its requested instances
      * (and at least one) must meet its hypotheses, else its status is INSUFFICIENT.
      */
     public static ClaimResult toResult(ClaimRun run, double minMetFraction) {
@@ -235,7 +238,7 @@ public final class CheckRunner {
         ClaimRecorder rec = new ClaimRecorder(c.id(), reportKind(c.kind()), c.title(), c.statement())
                 .provenance(c.provenance())
                 .hypotheses(String.join("; ", c.hypotheses()))
-                .minMet(minMet(run.runs().size(), minMetFraction));
+                .minMet(minMet(run.runs().size() + run.skippedForTime(), minMetFraction));
         if (c.reportSection() != null) {
             rec.section(c.reportSection());
         }

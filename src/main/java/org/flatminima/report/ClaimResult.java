@@ -51,7 +51,8 @@ public record ClaimResult(
         @JsonProperty("time_s") double timeSeconds,
         @JsonProperty("instances") List<InstanceResult> instances,
         @JsonProperty("figures") List<Figure> figures,
-        @JsonProperty("min_met") Integer minMet) {
+        @JsonProperty("min_met") @com.fasterxml.jackson.annotation.JsonInclude(
+                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer minMet) {
     /** A result without a stated minimum (at least one instance must meet the hypotheses). */
     public ClaimResult(String id, String title, String statement, ClaimKind kind, String provenance, String section,
             String hypotheses, List<String> families, Map<Verdict, Integer> counts, String worstMargin,
