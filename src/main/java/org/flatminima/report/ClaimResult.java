@@ -35,7 +35,7 @@ import org.flatminima.claims.Verdict;
  * @param minMet the least number of instances that must meet the claim's hypotheses for it to pass
  *     (see {@link ClaimStatus#INSUFFICIENT}); null in results written before it existed, read as 1
  */
-@JsonIgnoreProperties(value = {"status"}, allowGetters = true)
+@JsonIgnoreProperties(value = {"status", "met_by_family"}, allowGetters = true)
 public record ClaimResult(
         @JsonProperty("id") String id,
         @JsonProperty("title") String title,
@@ -99,6 +99,26 @@ public record ClaimResult(
     @JsonProperty("status")
     public ClaimStatus status() {
         return ClaimStatus.of(this);
+    }
+
+    /**
+     * Per family (in order of first appearance): how many of its instances met the claim's hypotheses and
+     * how many were drawn, as {@code [met, drawn]}; derived from the instances, written to JSON as
+     * {@code "met_by_family"}.
+     */
+    @JsonProperty("met_by_family")
+    public Map<String, List<Integer>> metByFamily() {
+        Map<String, int[]> by = new java.util.LinkedHashMap<>();
+        for (InstanceResult i : instances) {
+            int[] c = by.computeIfAbsent(i.family(), k -> new int[2]);
+            c[1]++;
+            if (i.verdict() != Verdict.HYPOTHESIS_NOT_MET) {
+                c[0]++;
+            }
+        }
+        Map<String, List<Integer>> out = new java.util.LinkedHashMap<>();
+        by.forEach((k, v) -> out.put(k, List.of(v[0], v[1])));
+        return out;
     }
 
     /** A copy with the stated minimum of instances meeting the hypotheses. */
