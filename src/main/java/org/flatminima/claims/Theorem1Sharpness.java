@@ -30,7 +30,7 @@ public final class Theorem1Sharpness extends BaseClaim {
             int constantOffset, boolean skipFlatnessPremise, boolean wrongExponent) {
         super(id, title, statement, kind, "Sec. 4, eq. (17); Sec. 5, eq. (28)",
                 List.of("A1", "A2", "w in Omega (P = T)",
-                        "w flattest: by construction (27)/gauge, checked as sigma_max(W_k) = sigma_max(T)^(1/m) exactly"),
+                        "premise: w in Omega_0 certified without eq. (17), by " + Premises.THEOREM4_BASIS),
                 families);
         this.constantOffset = constantOffset;
         this.skipFlatnessPremise = skipFlatnessPremise;
@@ -79,6 +79,7 @@ public final class Theorem1Sharpness extends BaseClaim {
         return Decisions.topEigenvalueEquals(hs.matrix(), value, wrongExponent ? "2m sigma^2" : constantOffset == 0 ? "lambda*" : "2(m+1) sigma^(2(1-1/m))")
                 .withDetail("reduction", hs.how())
                 .withDetail("sigma_max_squared", t.top().isExact() ? t.top().sigmaSquared() : "irrational")
-                .withDetail("parameters", in.network().parameterCount());
+                .withDetail("parameters", in.network().parameterCount())
+                .withDetail("premise", skipFlatnessPremise ? Premises.Flatness.NONE.basis() : Premises.THEOREM4_BASIS);
     }
 }
