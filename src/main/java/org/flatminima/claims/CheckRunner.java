@@ -240,12 +240,32 @@ public final class CheckRunner {
         }
     }
 
-    /** The results-model record of a claim's run. */
+    /** The default share of a claim's instances that must meet its hypotheses for it to pass. */
+    public static final double DEFAULT_MIN_MET_FRACTION = 0.5;
+
+    /** The results-model record of a claim's run, with the default minimum share of instances meeting the hypotheses. */
     public static ClaimResult toResult(ClaimRun run) {
+        return toResult(run, DEFAULT_MIN_MET_FRACTION);
+    }
+
+    /**
+     * The least number of instances, of {@code requested} (decided or skipped for time), that must meet the
+     * hypotheses: ceil(fraction x requested), at least 1.
+     */
+    public static int minMet(int requested, double fraction) {
+        return Math.max(1, (int) Math.ceil(fraction * requested - 1e-9));
+    }
+
+    /**
+     * The results-model record of a claim's run; at least {@code minMetFraction} of its requested instances
+     * (and at least one) must meet its hypotheses, else its status is INSUFFICIENT.
+     */
+    public static ClaimResult toResult(ClaimRun run, double minMetFraction) {
         Claim c = run.claim();
         ClaimRecorder rec = new ClaimRecorder(c.id(), reportKind(c.kind()), c.title(), c.statement())
                 .provenance(c.provenance())
-                .hypotheses(String.join("; ", c.hypotheses()));
+                .hypotheses(String.join("; ", c.hypotheses()))
+                .minMet(minMet(run.runs().size() + run.skippedForTime(), minMetFraction));
         if (c.reportSection() != null) {
             rec.section(c.reportSection());
         }

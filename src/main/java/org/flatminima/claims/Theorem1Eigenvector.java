@@ -18,12 +18,12 @@ public final class Theorem1Eigenvector extends BaseClaim {
     public Theorem1Eigenvector() {
         this("theorem1.eigenvector", "Theorem 1: the top eigenvector b = Phi(v kron u)",
                 "w in Omega_0 => H_w b = 2m sigma_max(T)^(2(1-1/m)) b for b = Phi (v kron u)", ClaimKind.THEOREM,
-                List.of(Family.FLATTEST_27, Family.GAUGE_FLATTEST, Family.THEOREM4), false);
+                Family.THEOREMS, false);
     }
 
     private Theorem1Eigenvector(String id, String title, String statement, ClaimKind kind, List<Family> families, boolean swapped) {
         super(id, title, statement, kind, "Sec. 4, Theorem 1; App. V.4",
-                List.of("A1", "A2", "w in Omega", "w flattest (checked as sigma_max(W_k) = sigma_max(T)^(1/m) exactly)",
+                List.of("A1", "A2", "w in Omega", "premise: " + Premises.Flatness.DEFAULT.basis(),
                         "sigma_max(T)^(2(1-1/m)) rational (exact families)"),
                 families);
         this.swapped = swapped;
@@ -38,7 +38,7 @@ public final class Theorem1Eigenvector extends BaseClaim {
     @Override
     public Outcome decide(Instance in, CheckSettings settings) {
         Premises.Target t = Premises.target(in, settings.digits());
-        Outcome premise = Premises.flattestPremise(in, t);
+        Outcome premise = Premises.Flatness.DEFAULT.check(in, t);
         if (premise != null) {
             return premise;
         }
@@ -72,6 +72,6 @@ public final class Theorem1Eigenvector extends BaseClaim {
                     / t.lambdaStar().exact().doubleValue();
             o = o.withMargin(-rel).withDetail("relative_residual_approx", rel);
         }
-        return o;
+        return o.withDetail("premise", Premises.Flatness.DEFAULT.basis());
     }
 }
