@@ -143,6 +143,9 @@ class Case:
         if name == "target_gram":
             return mul(tr(self.T), self.T)
         kind, _, k = name.partition(":")
+        if kind == "nu_gram" and k.isdigit():  # X X^T of Sec. 5 for the witnessed C
+            x = nu_x(self, mat(self.witness["nu_c:" + k]))
+            return mul(x, tr(x))
         if kind in ("layer_gram", "forward_gram", "backward_gram") and k.isdigit():
             k = int(k)
             w = (self.W[k - 1] if kind == "layer_gram" else chain(self.W, 1, k, self.d[0]) if kind == "forward_gram"
@@ -285,22 +288,31 @@ def norm2(x):
     return sum((y * y for y in x), Fraction(0))
 
 
-def flattest_with_vectors(case, facts, w):
-    """The flattest premise, s = sigma_max(T)^2, v a right singular vector of T for it and u = T v."""
+def omega0(case, facts, w):
+    """Theorems 1-3's hypothesis w in Omega_0: a white global minimum whose lambda_max(H) equals the least
+    value lambda* = 2m sigma^(2(1-1/m)) over Omega (eq. (29)): lambda* I - H PSD and singular."""
     white_minimum(case)
-    s = top_sigma(case, facts, w)
-    flattest(case, facts, w, s)
+    s, m = top_sigma(case, facts, w), case.m
+    need(any(c[0] == 0 and c[1] >= 1 and q > 0 and q ** m == (2 * m) ** m * s ** (m - 1)
+             for c, q in find(facts, {"hessian", "hessian_gram"})), "no fact shows lambda_max(H) = lambda* (w in Omega_0)")
+    return s
+
+
+def flattest_with_vectors(case, facts, w):
+    """w in Omega_0, s = sigma_max(T)^2, v a right singular vector of T for it, u = T v, r^2 = s^(1/m) (or None)."""
+    s = omega0(case, facts, w)
     v, u = [num(x) for x in w["v"]], [num(x) for x in w["u"]]
     need(any(x != 0 for x in v), "v = 0")
     need(apply(mul(tr(case.T), case.T), v) == [s * x for x in v], "T^T T v != s v")
     need(u == apply(case.T, v), "u != T v")
-    return s, num(w["root_squared"]), v, u
+    return s, iroot(s, case.m), v, u
 
 
 def v_gains(item):
     """Theorem 2: the gains of the partial products W_k..W_1 (items i, ii) and W_m..W_(k+1) (iii, iv)."""
     def verify(case, facts, w):
         s, r2, v, u = flattest_with_vectors(case, facts, w)
+        need(r2 is not None, "sigma_max(T)^(2/m) is irrational")
         m = case.m
         for k in (range(1, m + 1) if item in ("i", "ii") else range(0, m)):
             forward = item in ("i", "ii")
@@ -329,6 +341,7 @@ def v_coupling(item):
     """Theorem 3 with r_k = W_(k-1)..W_1 v and q_k = (W_m..W_(k+1))^T u: W_k r_k = c q_k, c^2 |q_k|^2 = r^2 |r_k|^2."""
     def verify(case, facts, w):
         s, r2, v, u = flattest_with_vectors(case, facts, w)
+        need(r2 is not None, "sigma_max(T)^(2/m) is irrational")
         for k in range(1, case.m + 1):
             rk, qk = apply(case.B[k], v), apply(tr(case.A[k]), u)
             need(any(rk) and any(qk), "r_k or q_k vanishes at k = %d" % k)
@@ -503,6 +516,39 @@ def v_mc_agreement(case, facts, w):
         need(c[0] == 0 and c[1] >= 1 and q ** m == (2 * m) ** m * n2 ** (m - 1), "lambda_max(H) != lambda*")
 
 
+def nu_x(case, c):
+    """X = (C T^T)^(m-1) C."""
+    x, step = c, mul(c, tr(case.T))
+    for _ in range(case.m - 1):
+        x = mul(step, x)
+    return x
+
+
+def v_section5(case, facts, w):
+    """Sec. 5, eqs. (21)-(25): at a global minimum, lambda_max(H) >= nu(B) for every B tried, where for
+    B = C Sigma^(-1/2)/sqrt(c), c = tr(C Sigma^-1 C^T): nu(B) = 2m mu^(1/m)/c, mu = lambda_max(X X^T)."""
+    need(min(case.d) >= min(case.d[0], case.d[-1]), "A1 fails")
+    need(positive_definite(case.S), "Sigma_x is not positive definite")
+    need(case.P == case.T, "not a global minimum: P != T")
+    keys = [k[5:] for k in w if k.startswith("nu_c:")]
+    need(keys, "no B witnessed")
+    m = case.m
+    for k in keys:
+        cm, y = mat(w["nu_c:" + k]), mat(w["nu_y:" + k])
+        need(mul(case.S, y) == tr(cm), "Sigma_x Y != C^T for B %s" % k)
+        cy = mul(cm, y)
+        c = sum((cy[i][i] for i in range(len(cy))), Fraction(0))
+        need(c > 0, "tr(C Sigma^-1 C^T) <= 0")
+        g = mul(nu_x(case, cm), tr(nu_x(case, cm)))
+        rank1 = all(g[i][i] * g[j][j] == g[i][j] ** 2 for i in range(len(g)) for j in range(len(g)))
+        mu_hi = [sum((g[i][i] for i in range(len(g))), Fraction(0))] if rank1 else []  # rank one: mu = tr
+        mu_hi += [q for cnt, q in find(facts, {"nu_gram:" + k}) if cnt[0] == 0]  # mu_hi I - X X^T PSD
+        need(mu_hi, "no upper bound on mu for B %s" % k)
+        bound = (2 * m / c) ** m * min(mu_hi)  # nu(B)^m <= bound
+        need(any((cnt[0] >= 1 or cnt[1] >= 1) and q > 0 and q ** m >= bound
+                 for cnt, q in find(facts, {"hessian", "hessian_gram"})), "no fact shows lambda_max(H) >= nu(B) for B %s" % k)
+
+
 def v_inspect(case, facts, w):
     """inspect's exact verdicts: on_global_minimum, the Hessian's inertia, an exact or certified is_flattest."""
     on_minimum = case.P == case.T
@@ -529,7 +575,8 @@ VERIFIERS = {"theorem1.sharpness": v_sharpness, "theorem4": v_sharpness, "theore
              "theorem2.iv": v_gains("iv"), "theorem3.i": v_coupling("i"), "theorem3.ii": v_coupling("ii"),
              "lemma4": v_lemma4, "scalar.eq12": v_scalar_eq12, "scalar.eq13": v_scalar_eq13, "lemma2": v_lemma2,
              "beyond.mc.lower-bound": v_mc_lower, "beyond.mc.equality": v_mc_equality,
-             "beyond.mc.theorem1-agreement": v_mc_agreement, "inspect": v_inspect}
+             "beyond.mc.theorem1-agreement": v_mc_agreement, "inspect": v_inspect,
+             "section5.lower-bound": v_section5}
 
 
 def check(cert):

@@ -92,6 +92,31 @@ class CheckerTest(unittest.TestCase):
         c["verdict"] = "REFUTED"
         self.assertStatus(c, "invalid")
 
+    def test_omega0_membership_must_be_witnessed(self):
+        for claim in ("theorem1.eigenvector", "theorem2.i", "theorem3.ii"):
+            c = first(self.doc, claim, lambda c: c["family"] == "flattest-off-theorem4")
+            star = [f for f in c["facts"] if f["matrix"] in ("hessian", "hessian_gram") and f["inertia"][0] == 0]
+            c["facts"] = [f for f in c["facts"] if f not in star]
+            self.assertIn("Omega_0", self.assertStatus(c, "invalid"))
+        c = first(self.doc, "theorem2.iii", lambda c: c["family"] == "flattest-off-theorem4")
+        c["case"]["layers"][-1][0][0] = str(Fraction(c["case"]["layers"][-1][0][0]) * 2)
+        self.assertStatus(c, "invalid")
+
+    def test_section5_bound_tampering_is_rejected(self):
+        c = first(self.doc, "section5.lower-bound")
+        key = next(k for k in c["witness"] if k.startswith("nu_y:"))
+        c["witness"][key][0][0] = str(Fraction(c["witness"][key][0][0]) + 1)
+        self.assertIn("Sigma_x Y != C^T", self.assertStatus(c, "invalid"))
+        c = first(self.doc, "section5.lower-bound")
+        c["facts"] = [f for f in c["facts"] if not f["matrix"].startswith("hessian")]
+        self.assertIn("lambda_max(H) >= nu(B)", self.assertStatus(c, "invalid"))
+        c = first(self.doc, "section5.lower-bound", lambda c: any(f["matrix"].startswith("nu_gram") for f in c["facts"]))
+        c["facts"] = [f for f in c["facts"] if not f["matrix"].startswith("nu_gram")]
+        self.assertIn("no upper bound on mu", self.assertStatus(c, "invalid"))
+        c = first(self.doc, "section5.lower-bound", lambda c: c["case"].get("sigma_x") is not None)
+        c["case"]["sigma_x"][0][0] = str(Fraction(c["case"]["sigma_x"][0][0]) + 1)
+        self.assertStatus(c, "invalid")
+
     def test_an_unknown_claim_is_unsupported_never_valid(self):
         c = first(self.doc, "theorem4")
         c["claim"] = "some.new.claim"

@@ -32,7 +32,8 @@ public record Certificate(String claim, String family, long seed, String verdict
     public static final Set<String> COMPLETE = Set.of("theorem1.sharpness", "theorem4", "theorem1.lower-bound",
             "theorem1.eigenvector", "lemma3", "scalar.eq10", "theorem2.i", "theorem2.ii", "theorem2.iii", "theorem2.iv",
             "theorem3.i", "theorem3.ii", "lemma4", "scalar.eq12", "scalar.eq13", "lemma2",
-            "beyond.mc.lower-bound", "beyond.mc.equality", "beyond.mc.theorem1-agreement", "inspect");
+            "beyond.mc.lower-bound", "beyond.mc.equality", "beyond.mc.theorem1-agreement", "inspect",
+            "section5.lower-bound");
 
     /** The certificate of a decided instance from the log it filled. */
     public static Certificate of(String claim, String family, long seed, String verdict, String method,

@@ -64,6 +64,8 @@ public final class CertificateWriter {
                 for (Rational x : vec) {
                     a.add(x.toString());
                 }
+            } else if (v instanceof Rational[][] mat) {
+                w.set(e.getKey(), CaseJson.matrix(mat));
             } else {
                 w.put(e.getKey(), String.valueOf(v));
             }

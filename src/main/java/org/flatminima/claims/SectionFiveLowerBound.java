@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.simple.SimpleMatrix;
+import org.flatminima.certificates.CertificateLog;
 import org.flatminima.claims.support.ExactAlgebra;
 import org.flatminima.claims.support.PowerBracket;
 import org.flatminima.claims.support.TopSingular;
@@ -92,6 +93,15 @@ public final class SectionFiveLowerBound extends BaseClaim {
 
     /** nu(B) for B = C Sigma^(-1/2)/sqrt(c), with the norm raised to p/m (p = 2 is the paper's nu), exact or enclosed; null if X = 0. */
     static PowerBracket nu(Instance in, Matrix<Rational> c, int p, int digits) {
+        return nu(in, c, p, digits, -1);
+    }
+
+    /**
+     * As {@link #nu(Instance, Matrix, int, int)}; with {@code index >= 0} and a certificate log open, the
+     * upper end of mu's enclosure is witnessed as the inertia of mu_hi I - X X^T (matrix "nu_gram:index",
+     * rebuilt by the checker from the witness C).
+     */
+    static PowerBracket nu(Instance in, Matrix<Rational> c, int p, int digits, int index) {
         int m = in.depth();
         Matrix<Rational> t = in.network().target();
         Matrix<Rational> sigmaInv = GaussJordan.inverse(in.network().sigmaX());
@@ -111,6 +121,13 @@ public final class SectionFiveLowerBound extends BaseClaim {
             return PowerBracket.of(coef, mu, mu, p / 2, m, digits);
         }
         Rational[] mu = TopSingular.enclose(xxt, org.flatminima.claims.support.DoubleEigen.approxMax(xxt), digits);
+        if (index >= 0) {
+            CertificateLog.name(xxt, "nu_gram:" + index);
+            int[] w = CertificateLog.inertia(xxt, mu[1], null);
+            if (w != null && w[0] != 0) {
+                throw new IllegalStateException("the LDL^T witness finds an eigenvalue of X X^T above " + mu[1]);
+            }
+        }
         return PowerBracket.of(coef, mu[0], mu[1], p / 2, m, digits);
     }
 
@@ -119,7 +136,7 @@ public final class SectionFiveLowerBound extends BaseClaim {
         Outcome decided = null;
         int undecided = 0;
         for (int k = 0; k < cs.size(); k++) {
-            PowerBracket value = nu(in, cs.get(k), p, settings.digits());
+            PowerBracket value = nu(in, cs.get(k), p, settings.digits(), k);
             if (value == null) {
                 continue;
             }
@@ -130,8 +147,13 @@ public final class SectionFiveLowerBound extends BaseClaim {
             }
             if (o.verdict() == Verdict.UNDECIDED) {
                 undecided++;
-            } else if (decided == null || o.verdict().ordinal() > decided.verdict().ordinal()) {
-                decided = o;
+            } else {
+                // the checker re-derives nu(B) from C, and c = tr(C Sigma^(-1) C^T) from Y = Sigma^(-1) C^T
+                CertificateLog.witness("nu_c:" + k, cs.get(k).toArray());
+                CertificateLog.witness("nu_y:" + k, GaussJordan.inverse(in.network().sigmaX()).multiply(cs.get(k).transpose()).toArray());
+                if (decided == null || o.verdict().ordinal() > decided.verdict().ordinal()) {
+                    decided = o;
+                }
             }
         }
         if (decided == null) {
