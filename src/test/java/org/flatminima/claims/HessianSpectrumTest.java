@@ -84,6 +84,43 @@ class HessianSpectrumTest extends QuietTest {
         });
     }
 
+    /** N = 48 (3 layers of 4x4) is the last size at which the closed-form Hessian is compared as well. */
+    @Test
+    void theClosedFormIsAlsoComparedUpToTheLimitOnly() {
+        SplittableRandom rnd = new SplittableRandom(1512L);
+        Instance big = flattest64(rnd);
+        List<Matrix<Rational>> three = big.network().layers().subList(1, 4);
+        LinearNetwork<Rational> n48 = new LinearNetwork<>(Q, three, null, null);
+        assertEquals(HessianSpectrum.FULL_CHECK_LIMIT, n48.parameterCount());
+        String at48 = HessianSpectrum.of(n48).how();
+        assertTrue(at48.contains("and to the closed-form Hessian"), at48);
+        String at64 = HessianSpectrum.of(big.network()).how();
+        assertTrue(!at64.contains("closed-form"), at64);
+    }
+
+    /** Lemma 3's claim counts the entries where the AD Hessian and factor * Phi Phi^T differ. */
+    @Test
+    void lemma3ControlCountsTheDifferingEntries() {
+        Instance in = flattest64(new SplittableRandom(1513L));
+        Outcome truth = new Lemma3HessianStructure().decide(in, CheckSettings.DEFAULT);
+        assertEquals(Verdict.PROVED, truth.verdict(), truth.method());
+        assertTrue(truth.method().contains("exact second-order AD"), truth.method());
+        Matrix<Rational> h = AutodiffHessian.hessian(in.network());
+        int nonZero = 0;
+        for (int i = 0; i < h.rows(); i++) {
+            for (int j = 0; j < h.cols(); j++) {
+                nonZero += h.get(i, j).isZero() ? 0 : 1;
+            }
+        }
+        Lemma3HessianStructure control = Lemma3HessianStructure.factorOneControl();
+        Outcome o = control.decide(in, CheckSettings.DEFAULT);
+        assertEquals(Verdict.REFUTED, o.verdict(), o.method());
+        // H = 2 Phi Phi^T, so H and 1 Phi Phi^T differ exactly where H is non-zero
+        assertEquals(String.valueOf(nonZero), o.details().get("differing_entries"));
+        assertTrue(!control.families().contains(Family.BOTTLENECK), "the control is drawn only where A1 holds");
+        assertTrue(new Lemma3HessianStructure().families().contains(Family.BOTTLENECK));
+    }
+
     @Test
     void offTheMinimumOrWithNonWhiteDataTheClosedFormHessianIsUsedAndSaidSo() {
         Instance in = flattest64(new SplittableRandom(3));
