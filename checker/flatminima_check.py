@@ -556,17 +556,21 @@ def v_inspect(case, facts, w):
     if "hessian_inertia" in w:
         neg, zero, pos = [int(x) for x in w["hessian_inertia"].split(",")]
         need((pos, zero, neg) in [c for c, _ in find(facts, {"hessian"}, Fraction(0))], "no fact shows H's inertia")
-    if w.get("is_flattest") == "true":
-        white_minimum(case)
-        s = top_sigma(case, facts, w)
-        need(any(c[0] == 0 and c[1] >= 1 and q > 0 and q ** case.m == (2 * case.m) ** case.m * s ** (case.m - 1)
-                 for c, q in find(facts, {"hessian", "hessian_gram"})), "no fact shows lambda_max(H) = lambda*")
-    elif w.get("is_flattest") == "false" and on_minimum:
-        white_minimum(case)
-        s_hi, m = num(w.get("sigma_squared", w.get("sigma_squared_hi"))), case.m
-        need(any(c[0] == 0 for c, _ in find(facts, {"target_gram"}, s_hi)), "no fact shows sigma_max(T)^2 <= %s" % s_hi)
-        need(any(c[0] >= 1 and q > 0 and q ** m >= (2 * m) ** m * s_hi ** (m - 1)
-                 for c, q in find(facts, {"hessian", "hessian_gram"})), "no fact shows lambda_max(H) > q >= lambda*")
+    need(w.get("is_flattest") != "true" or on_minimum, "is_flattest is true off a global minimum")
+    if w.get("is_flattest") in ("true", "false") and on_minimum:
+        # Sigma_x = a I: l = a l_white, so H = a H_white, the same minima are flattest and lambda* scales by a
+        a, m = case.S[0][0], case.m
+        need(a > 0 and case.S == [[a * x for x in row] for row in identity(case.d[0])], "A2 fails: Sigma_x is not a I")
+        need(min(case.d) >= min(case.d[0], case.d[-1]), "A1 fails")
+        if w["is_flattest"] == "true":
+            s = top_sigma(case, facts, w)
+            need(any(c[0] == 0 and c[1] >= 1 and q > 0 and q ** m == (2 * m * a) ** m * s ** (m - 1)
+                     for c, q in find(facts, {"hessian", "hessian_gram"})), "no fact shows lambda_max(H) = lambda*")
+        else:
+            s_hi = num(w.get("sigma_squared", w.get("sigma_squared_hi")))
+            need(any(c[0] == 0 for c, _ in find(facts, {"target_gram"}, s_hi)), "no fact shows sigma_max(T)^2 <= %s" % s_hi)
+            need(any(c[0] >= 1 and q > 0 and q ** m >= (2 * m * a) ** m * s_hi ** (m - 1)
+                     for c, q in find(facts, {"hessian", "hessian_gram"})), "no fact shows lambda_max(H) > q >= lambda*")
 
 
 VERIFIERS = {"theorem1.sharpness": v_sharpness, "theorem4": v_sharpness, "theorem1.lower-bound": v_lower_bound,

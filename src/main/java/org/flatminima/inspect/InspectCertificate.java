@@ -72,7 +72,10 @@ public final class InspectCertificate {
         int m = net.depth();
         CertificateLog.name(net.target(), "target");
         TopSingular top = TopSingular.of(net.target(), digits);
-        PowerBracket star = PowerBracket.flattestSharpness(Rational.of(2L * m), top, m, digits);
+        // Sigma_x = a I (a > 0) scales the loss, H and the flattest sharpness by a (inspect decides such cases by scaling)
+        Rational a = net.sigmaX().get(0, 0);
+        Rational scale = a.signum() > 0 && net.sigmaX().equals(Matrix.identity(net.arithmetic(), net.dims()[0]).scale(a)) ? a : Rational.ONE;
+        PowerBracket star = PowerBracket.flattestSharpness(Rational.of(2L * m).multiply(scale), top, m, digits);
         HessianSpectrum hs = HessianSpectrum.of(net);
         if (flat) {
             int[] in = star.isExact() ? CertificateLog.inertia(hs.matrix(), star.exact(), null) : null;

@@ -42,6 +42,33 @@ class CertificateCommandsTest extends QuietTest {
     }
 
     @Test
+    void inspectCertifiesFlatnessUnderScaledWhiteData() throws Exception {
+        // Sigma_x = 3 I: H and the flattest sharpness scale by 3; the checker re-derives that and rejects Sigma_x = 2 I
+        JsonNode example = Json.mapper().readTree(Path.of("test-cases/examples/eq27-small.json").toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode scaled = (com.fasterxml.jackson.databind.node.ObjectNode) example.deepCopy();
+        scaled.set("sigma_x", Json.mapper().readTree("[[\"3\", \"0\"], [\"0\", \"3\"]]"));
+        Path caseFile = tmp.resolve("scaled.json");
+        Files.writeString(caseFile, Json.mapper().writeValueAsString(scaled));
+        Path cert = tmp.resolve("c.json");
+        CliRun r = CliRun.of("inspect", caseFile.toString(), "--certificate", cert.toString(), "--out", tmp.resolve("i.txt").toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode doc = Json.mapper().readTree(cert.toFile());
+        JsonNode c = doc.get("certificates").get(0);
+        assertEquals("complete", c.get("status").asText(), c.toString());
+        assertEquals("true", c.at("/witness/is_flattest").asText());
+        String python = IndependentCheckerTest.python();
+        if (python != null) {
+            StringBuilder out = new StringBuilder();
+            assertEquals(0, IndependentCheckerTest.check(python, cert, out), out.toString());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) c.get("case")).set("sigma_x",
+                    Json.mapper().readTree("[[\"2\", \"0\"], [\"0\", \"2\"]]"));
+            Path tampered = CertificateWriter.write(tmp.resolve("tampered.json"), (com.fasterxml.jackson.databind.node.ObjectNode) doc);
+            out.setLength(0);
+            assertEquals(1, IndependentCheckerTest.check(python, tampered, out), out.toString());
+        }
+    }
+
+    @Test
     void inspectWritesACertificateAndKeepsAnExistingFile() throws Exception {
         Path cert = tmp.resolve("c.json");
         CliRun r = CliRun.of("inspect", "test-cases/examples/eq27-small.json", "--certificate", cert.toString(),
