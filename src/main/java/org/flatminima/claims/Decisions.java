@@ -66,7 +66,7 @@ public final class Decisions {
                     .withMargin(margin).withDetail("bound", value.exact()).withDetail("lambda_max_approx", approx);
         }
         if (ExactAlgebra.countAbove(h, value.hi()) >= 1) {
-            int[] w = CertificateLog.inertia(h, value.hi(), null); // hi I - H has a negative eigenvalue
+            int[] w = CertificateLog.active() ? CertificateLog.inertia(h, witnessShift(h, value.hi(), approx), null) : null;
             if (w != null && w[0] == 0) {
                 throw new IllegalStateException("the LDL^T witness finds no eigenvalue above " + value.hi());
             }
@@ -80,6 +80,24 @@ public final class Decisions {
         }
         return Outcome.of(Verdict.UNDECIDED, "lambda_max lies inside the enclosure " + value.describe() + " of " + what)
                 .withDetail("lambda_max_approx", approx);
+    }
+
+    /**
+     * The shift of the witness that lambda_max(h) exceeds {@code hi}: a short rational between hi and the
+     * double estimate of lambda_max when exact inertia confirms an eigenvalue above it (its LDL^T witness is
+     * then far cheaper than at hi's many digits), else hi itself. q I - H has a negative eigenvalue either way.
+     */
+    static Rational witnessShift(Matrix<Rational> h, Rational hi, double approx) {
+        double lo = hi.doubleValue();
+        if (!(approx > lo) || Double.isInfinite(approx)) {
+            return hi;
+        }
+        Rational upper = Rational.ofExactDouble(lo + (approx - lo) / 2);
+        if (upper.compareTo(hi) <= 0) {
+            return hi;
+        }
+        Rational q = ExactAlgebra.simplestBetween(hi, upper);
+        return q.compareTo(hi) > 0 && ExactAlgebra.countAbove(h, q) >= 1 ? q : hi;
     }
 
     /** (a - b) / |b|, or a - b when b is 0. */
