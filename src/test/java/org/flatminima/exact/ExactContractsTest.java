@@ -214,21 +214,9 @@ class ExactContractsTest extends QuietTest {
                 }
             }
             Rational[][] a = m(e);
-            int changes = 0;
-            Rational prev = Rational.ONE;
-            for (int k = 1; k <= n; k++) {
-                Rational[][] lead = new Rational[k][k];
-                for (int i = 0; i < k; i++) {
-                    System.arraycopy(a[i], 0, lead[i], 0, k);
-                }
-                Rational d = Bareiss.determinant(lead);
-                if (d.isZero()) {
-                    return; // Jacobi's rule needs non-zero leading minors
-                }
-                if (d.signum() != prev.signum()) {
-                    changes++;
-                }
-                prev = d;
+            int changes = signChangesOfLeadingMinors(a);
+            if (changes < 0) {
+                return; // Jacobi's rule needs non-zero leading minors
             }
             Inertia in = Inertia.of(a);
             assertEquals(changes, in.negative(), RationalMatrices.toString(a));
