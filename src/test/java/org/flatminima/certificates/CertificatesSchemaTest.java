@@ -38,7 +38,7 @@ class CertificatesSchemaTest extends QuietTest {
 
         CheckRunner runner = new CheckRunner(new CheckSettings(30, 3, 3), 1, null).withCertificates(true);
         List<Certificate> certs = new ArrayList<>();
-        for (String id : List.of("theorem1.lower-bound", "theorem2.ii", "scalar.eq12", "lemma4")) {
+        for (String id : List.of("theorem1.lower-bound", "theorem2.ii", "scalar.eq12", "lemma4", "section5.lower-bound")) {
             runner.runClaim(ClaimRegistry.standard().get(id), 2, 3, Double.POSITIVE_INFINITY, null).runs().stream()
                     .map(CheckRunner.InstanceRun::certificate).filter(java.util.Objects::nonNull).forEach(certs::add);
         }
