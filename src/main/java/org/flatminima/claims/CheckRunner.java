@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.flatminima.certificates.Certificate;
+import org.flatminima.certificates.CertificateLog;
 import org.flatminima.claims.support.InstanceFamilies;
 import org.flatminima.io.CaseFile;
 import org.flatminima.io.Json;
@@ -28,6 +30,7 @@ public final class CheckRunner {
     private final CheckSettings settings;
     private final int threads;
     private final Path caseDirectory;
+    private boolean certificates;
 
     /**
      * @param settings shared settings
@@ -40,8 +43,21 @@ public final class CheckRunner {
         this.caseDirectory = caseDirectory;
     }
 
-    /** One decided instance. */
-    public record InstanceRun(Instance instance, Outcome outcome, double seconds, String casePath) {}
+    /**
+     * Makes every PROVED or CERTIFIED instance carry its {@link Certificate} (witnesses are collected while
+     * deciding; off by default). Returns this runner.
+     */
+    public CheckRunner withCertificates(boolean on) {
+        this.certificates = on;
+        return this;
+    }
+
+    /**
+     * One decided instance.
+     *
+     * @param certificate the witness of a PROVED or CERTIFIED verdict, else null
+     */
+    public record InstanceRun(Instance instance, Outcome outcome, double seconds, String casePath, Certificate certificate) {}
 
     /** One claim's run. */
     public record ClaimRun(Claim claim, List<InstanceRun> runs, double seconds, int skippedForTime) {}
@@ -142,13 +158,23 @@ public final class CheckRunner {
     InstanceRun decideOne(Claim claim, Instance in) {
         long t0 = System.nanoTime();
         Outcome o;
+        Certificate certificate = null;
+        CertificateLog log = certificates ? CertificateLog.open() : null;
         try {
             o = claim.decide(in, settings);
+            if (log != null && o.verdict().isRigorous()) {
+                certificate = Certificate.of(claim.id(), in.family(), in.seed(), o.verdict().name(), o.method(),
+                        in.network(), log);
+            }
         } catch (RuntimeException e) {
             o = Outcome.of(Verdict.UNDECIDED, "the decision failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } finally {
+            if (log != null) {
+                CertificateLog.close();
+            }
         }
-        return new InstanceRun(in, o, (System.nanoTime() - t0) / 1e9, null);
+        return new InstanceRun(in, o, (System.nanoTime() - t0) / 1e9, null, certificate);
     }
 
     /**
@@ -172,7 +198,8 @@ public final class CheckRunner {
             Path dir = claim.kind() == ClaimKind.CONTROL ? caseDirectory.resolve("controls") : caseDirectory;
             Path file = saveCase(dir, claim.id() + "-" + Long.toUnsignedString(r.instance().seed()), claim, small, o);
             savedControl |= claim.kind() == ClaimKind.CONTROL;
-            out.add(new InstanceRun(r.instance(), r.outcome().withDetail("shrunk_to", small.shape()), r.seconds(), file.toString()));
+            out.add(new InstanceRun(r.instance(), r.outcome().withDetail("shrunk_to", small.shape()), r.seconds(), file.toString(),
+                    r.certificate()));
         }
         return out;
     }
@@ -213,12 +240,32 @@ public final class CheckRunner {
         }
     }
 
-    /** The results-model record of a claim's run. */
+    /** The default share of a claim's instances that must meet its hypotheses for it to pass. */
+    public static final double DEFAULT_MIN_MET_FRACTION = 0.5;
+
+    /** The results-model record of a claim's run, with the default minimum share of instances meeting the hypotheses. */
     public static ClaimResult toResult(ClaimRun run) {
+        return toResult(run, DEFAULT_MIN_MET_FRACTION);
+    }
+
+    /**
+     * The least number of instances, of {@code requested} (decided or skipped for time), that must meet the
+     * hypotheses: ceil(fraction x requested), at least 1.
+     */
+    public static int minMet(int requested, double fraction) {
+        return Math.max(1, (int) Math.ceil(fraction * requested - 1e-9));
+    }
+
+    /**
+     * The results-model record of a claim's run; at least {@code minMetFraction} of its requested instances
+     * (and at least one) must meet its hypotheses, else its status is INSUFFICIENT.
+     */
+    public static ClaimResult toResult(ClaimRun run, double minMetFraction) {
         Claim c = run.claim();
         ClaimRecorder rec = new ClaimRecorder(c.id(), reportKind(c.kind()), c.title(), c.statement())
                 .provenance(c.provenance())
-                .hypotheses(String.join("; ", c.hypotheses()));
+                .hypotheses(String.join("; ", c.hypotheses()))
+                .minMet(minMet(run.runs().size() + run.skippedForTime(), minMetFraction));
         if (c.reportSection() != null) {
             rec.section(c.reportSection());
         }

@@ -45,6 +45,7 @@ public final class ClaimRegistry {
         list.add(new Theorem3LayerCoupling(Theorem3LayerCoupling.Item.II));
         list.add(new Theorem4SufficientCondition());
         list.add(new Lemma4NormInequality());
+        list.add(new SectionFiveLowerBound());
         list.add(new SectionFiveConjecture());
         list.add(new RegressionLowerBound());
         list.add(new RegressionEquality());
@@ -64,6 +65,17 @@ public final class ClaimRegistry {
         list.add(RegressionLowerBound.tightenedControl());
         list.add(RegressionEquality.anySigmaControl());
         list.add(RegressionTheorem1Agreement.unwhitenedControl());
+        // wrong-statement variants: a constant, an exponent, a premise or a factor changed
+        list.add(Theorem1Sharpness.wrongExponentControl());
+        list.add(Theorem2IntermediateGains.noSqrtMControl(Theorem2IntermediateGains.Item.II));
+        list.add(Theorem2IntermediateGains.noSqrtMControl(Theorem2IntermediateGains.Item.IV));
+        list.add(Theorem2IntermediateGains.reversedExponentControl());
+        list.add(Theorem2IntermediateGains.anyMinimumControl());
+        list.add(Theorem3LayerCoupling.wrongValueControl());
+        list.add(ScalarSharpness.noSigmaControl());
+        list.add(ScalarFlattestSharpness.noSigmaControl());
+        list.add(Theorem1LowerBound.wrongConstantControl());
+        list.add(SectionFiveLowerBound.wrongExponentControl());
         return new ClaimRegistry(list);
     }
 

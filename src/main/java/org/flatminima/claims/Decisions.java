@@ -1,5 +1,6 @@
 package org.flatminima.claims;
 
+import org.flatminima.certificates.CertificateLog;
 import org.flatminima.claims.support.DoubleEigen;
 import org.flatminima.claims.support.ExactAlgebra;
 import org.flatminima.claims.support.PowerBracket;
@@ -21,6 +22,9 @@ public final class Decisions {
         if (value.isExact()) {
             ExactAlgebra.Inertia in = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(value.exact(), h));
             boolean holds = in.negative() == 0 && in.zero() >= 1;
+            if (holds) {
+                CertificateLog.inertia(h, value.exact(), ExactAlgebra.counts(in));
+            }
             String how = "exact inertia of (" + what + ") I - H: " + in.negative() + " negative, " + in.zero() + " zero";
             Outcome o = Outcome.of(holds ? Verdict.PROVED : Verdict.REFUTED, how)
                     .withDetail("predicted", value.exact())
@@ -54,6 +58,7 @@ public final class Decisions {
             ExactAlgebra.Inertia in = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(value.exact(), h));
             boolean holds = in.negative() >= 1 || in.zero() >= 1;
             if (holds) {
+                CertificateLog.inertia(h, value.exact(), ExactAlgebra.counts(in));
                 margin = Math.max(0, margin); // exact: lambda_max >= the bound, whatever the double estimate says
             }
             return Outcome.of(holds ? Verdict.PROVED : Verdict.REFUTED, "exact inertia of (" + what + ") I - H: "
@@ -61,6 +66,10 @@ public final class Decisions {
                     .withMargin(margin).withDetail("bound", value.exact()).withDetail("lambda_max_approx", approx);
         }
         if (ExactAlgebra.countAbove(h, value.hi()) >= 1) {
+            int[] w = CertificateLog.active() ? CertificateLog.inertia(h, witnessShift(h, value.hi(), approx), null) : null;
+            if (w != null && w[0] == 0) {
+                throw new IllegalStateException("the LDL^T witness finds no eigenvalue above " + value.hi());
+            }
             margin = Math.max(0, margin); // certified: lambda_max > hi >= the bound, whatever the double estimate says
             return Outcome.of(Verdict.CERTIFIED, "inertia: an eigenvalue lies above the upper end of the enclosure "
                     + value.describe() + " of " + what).withMargin(margin).withDetail("lambda_max_approx", approx);
@@ -71,6 +80,24 @@ public final class Decisions {
         }
         return Outcome.of(Verdict.UNDECIDED, "lambda_max lies inside the enclosure " + value.describe() + " of " + what)
                 .withDetail("lambda_max_approx", approx);
+    }
+
+    /**
+     * The shift of the witness that lambda_max(h) exceeds {@code hi}: a short rational between hi and the
+     * double estimate of lambda_max when exact inertia confirms an eigenvalue above it (its LDL^T witness is
+     * then far cheaper than at hi's many digits), else hi itself. q I - H has a negative eigenvalue either way.
+     */
+    static Rational witnessShift(Matrix<Rational> h, Rational hi, double approx) {
+        double lo = hi.doubleValue();
+        if (!(approx > lo) || Double.isInfinite(approx)) {
+            return hi;
+        }
+        Rational upper = Rational.ofExactDouble(lo + (approx - lo) / 2);
+        if (upper.compareTo(hi) <= 0) {
+            return hi;
+        }
+        Rational q = ExactAlgebra.simplestBetween(hi, upper);
+        return q.compareTo(hi) > 0 && ExactAlgebra.countAbove(h, q) >= 1 ? q : hi;
     }
 
     /** (a - b) / |b|, or a - b when b is 0. */

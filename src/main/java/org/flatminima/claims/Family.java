@@ -6,35 +6,42 @@ package org.flatminima.claims;
  * initialisation, Lemma 4's chains, the square flattest minima the controls use, Lemma 2's misleading pairs).
  */
 public enum Family {
-    FLATTEST_27(org.flatminima.generate.Family.FLATTEST_EQ27, null),
-    GAUGE_FLATTEST(org.flatminima.generate.Family.FLATTEST_GAUGED, null),
-    THEOREM4(org.flatminima.generate.Family.FLATTEST_UNEQUAL_LOWER, null),
-    NON_FLATTEST(org.flatminima.generate.Family.NON_FLATTEST, null),
-    RANDOM_MINIMUM(org.flatminima.generate.Family.RANDOM_TARGET, null),
-    SCALAR_FLATTEST(org.flatminima.generate.Family.SCALAR_FLATTEST, null),
-    SCALAR_MINIMUM(org.flatminima.generate.Family.SCALAR_MINIMUM, null),
-    SIGMA_NOT_IDENTITY(org.flatminima.generate.Family.SIGMA_X_NOT_IDENTITY, null),
-    BOTTLENECK(org.flatminima.generate.Family.BOTTLENECK, null),
-    SQUARE_FLATTEST(null, "square-flattest: eq. (27) with d_x = d_y, a simple top root r != 1, then an orthogonal gauge"),
-    SCALAR_MISLEADING(null, "scalar-misleading: a scalar minimum w2 (tau = +-r^m) whose interpolation plot with the flattest "
+    FLATTEST_27(org.flatminima.generate.Family.FLATTEST_EQ27, null, null),
+    GAUGE_FLATTEST(org.flatminima.generate.Family.FLATTEST_GAUGED, null, null),
+    THEOREM4(org.flatminima.generate.Family.FLATTEST_UNEQUAL_LOWER, null, null),
+    OFF_THEOREM4(org.flatminima.generate.Family.FLATTEST_OFF_THEOREM4, null, null),
+    NON_FLATTEST(org.flatminima.generate.Family.NON_FLATTEST, null, null),
+    RANDOM_MINIMUM(org.flatminima.generate.Family.RANDOM_TARGET, null, null),
+    SCALAR_FLATTEST(org.flatminima.generate.Family.SCALAR_FLATTEST, null, null),
+    SCALAR_MINIMUM(org.flatminima.generate.Family.SCALAR_MINIMUM, null, null),
+    SIGMA_NOT_IDENTITY(org.flatminima.generate.Family.SIGMA_X_NOT_IDENTITY, null, null),
+    BOTTLENECK(org.flatminima.generate.Family.BOTTLENECK, null, null),
+    SCALAR_SIGMA(null, "scalar-sigma", "scalar-sigma: a scalar-flattest instance with sigma_x^2 != 1 always"),
+    SQUARE_FLATTEST(null, "square-flattest", "square-flattest: eq. (27) with d_x = d_y, a simple top root r != 1, then an orthogonal gauge"),
+    SCALAR_MISLEADING(null, "scalar-misleading", "scalar-misleading: a scalar minimum w2 (tau = +-r^m) whose interpolation plot with the flattest "
             + "w1 of its sign pattern shows w2 sharper"),
-    CHAIN_RANDOM(null, "chain-random: random rational matrices of any chaining shapes (bottlenecks allowed)"),
-    CHAIN_EQUALITY(null, "chain-equality: Psi_k = Q_k (a e_1 e_1^T) Q_(k-1)^T, Lemma 4's equality case"),
-    IDENTITY_INIT_PD(null, "identity-init-pd: square layers at W_j = I, T = Q S Q^T symmetric positive definite"),
-    IDENTITY_INIT_GENERAL(null, "identity-init-general: square layers at W_j = I, T = U S V^T with det T > 0"),
-    REGRESSION_MINIMUM(null, "regression-minimum: random W_1..W_(L-1) (d x d) and W_L (1 x d), w*^T their product; "
+    CHAIN_RANDOM(null, "chain-random", "chain-random: random rational matrices of any chaining shapes (bottlenecks allowed)"),
+    CHAIN_EQUALITY(null, "chain-equality", "chain-equality: Psi_k = Q_k (a e_1 e_1^T) Q_(k-1)^T, Lemma 4's equality case"),
+    IDENTITY_INIT_PD(null, "identity-init-pd", "identity-init-pd: square layers at W_j = I, T = Q S Q^T symmetric positive definite"),
+    IDENTITY_INIT_GENERAL(null, "identity-init-general", "identity-init-general: square layers at W_j = I, T = U S V^T with det T > 0"),
+    REGRESSION_MINIMUM(null, "regression-minimum", "regression-minimum: random W_1..W_(L-1) (d x d) and W_L (1 x d), w*^T their product; "
             + "Sigma = X^T X / n or s I"),
-    REGRESSION_BALANCED(null, "regression-balanced: balanced rank-one minimiser (W_k = rho u_k u_(k-1)^T, w* = rho^L u_0), "
+    REGRESSION_BALANCED(null, "regression-balanced", "regression-balanced: balanced rank-one minimiser (W_k = rho u_k u_(k-1)^T, w* = rho^L u_0), "
             + "Sigma = X^T X / n with a != 1 and w* not an eigenvector"),
-    REGRESSION_SCALAR(null, "regression-scalar: d = 1, balanced minimiser |W_k| = |w*|^(1/L), Sigma = s > 0"),
-    REGRESSION_ISOTROPIC(null, "regression-isotropic: balanced rank-one minimiser, Sigma = s I"),
-    REGRESSION_WHITE(null, "regression-white: balanced rank-one minimiser, Sigma = I");
+    REGRESSION_SCALAR(null, "regression-scalar", "regression-scalar: d = 1, balanced minimiser |W_k| = |w*|^(1/L), Sigma = s > 0"),
+    REGRESSION_ISOTROPIC(null, "regression-isotropic", "regression-isotropic: balanced rank-one minimiser, Sigma = s I"),
+    REGRESSION_WHITE(null, "regression-white", "regression-white: balanced rank-one minimiser, Sigma = I");
+
+    /** The families Theorems 1-3 draw from. */
+    public static final java.util.List<Family> THEOREMS = java.util.List.of(OFF_THEOREM4, GAUGE_FLATTEST, OFF_THEOREM4, THEOREM4);
 
     private final org.flatminima.generate.Family shared;
+    private final String id;
     private final String description;
 
-    Family(org.flatminima.generate.Family shared, String description) {
+    Family(org.flatminima.generate.Family shared, String id, String description) {
         this.shared = shared;
+        this.id = shared != null ? shared.label() : id;
         this.description = description;
     }
 
@@ -45,7 +52,7 @@ public enum Family {
 
     /** The label recorded with every instance. */
     public String id() {
-        return shared != null ? shared.label() : description.substring(0, description.indexOf(':'));
+        return id;
     }
 
     public String description() {

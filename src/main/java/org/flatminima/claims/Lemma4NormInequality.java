@@ -43,6 +43,10 @@ public final class Lemma4NormInequality extends BaseClaim {
         Matrix<Rational> gram = NetworkAlgebra.smallGram(in.network().product());
         Rational bound = s.divide(Rational.of(m).multiply(factor)).pow(m);
         ExactAlgebra.Inertia inertia = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(bound, gram));
+        if (inertia.isPositiveSemidefinite()) {
+            org.flatminima.certificates.CertificateLog.name(gram, "product_gram");
+            org.flatminima.certificates.CertificateLog.inertia(gram, bound, ExactAlgebra.counts(inertia));
+        }
         double top = DoubleEigen.approxMax(gram);
         Double margin = top == 0 ? null : 1 - m * factor.doubleValue() * Math.pow(top, 1.0 / m) / s.doubleValue();
         Outcome o = Outcome.of(inertia.isPositiveSemidefinite() ? Verdict.PROVED : Verdict.REFUTED,

@@ -1,5 +1,6 @@
 package org.flatminima.claims;
 
+import org.flatminima.certificates.CertificateLog;
 import org.flatminima.claims.support.ExactAlgebra;
 import org.flatminima.claims.support.NetworkAlgebra;
 import org.flatminima.claims.support.PowerBracket;
@@ -39,6 +40,7 @@ public final class Premises {
     /** The closed forms, enclosures refined to relative width 10^-digits where irrational. */
     public static Target target(Instance in, int digits) {
         int m = in.depth();
+        CertificateLog.name(in.network().target(), "target");
         TopSingular top = TopSingular.of(in.network().target(), digits, m);
         Rational r2 = top.isExact() ? top.sigmaSquared().exactRoot(m) : null;
         PowerBracket ls = PowerBracket.flattestSharpness(Rational.of(2L * m), top, m, digits);
@@ -62,8 +64,74 @@ public final class Premises {
             if (inertia.negative() != 0 || inertia.zero() == 0) {
                 return Outcome.hypothesisNotMet("sigma_max(W_" + k + ") != sigma_max(T)^(1/m)");
             }
+            CertificateLog.name(g, "layer_gram:" + k);
+            CertificateLog.inertia(g, t.rootSquared(), ExactAlgebra.counts(inertia));
         }
+        CertificateLog.witness("root_squared", t.rootSquared());
         return null;
+    }
+
+    /**
+     * The paper's hypothesis of Theorems 1-3, w in Omega_0, decided on an exact instance: A1, A2 and P = T
+     * exactly, then lambda_max(H_w) = lambda* (Omega_0 = argmin over Omega of lambda_max, and that minimum
+     * is lambda* by eq. (29)). Exact inertia of lambda* I - H when lambda* is rational; when it is irrational
+     * a certified enclosure can only show lambda_max outside it (not flattest), otherwise the premise is
+     * UNDECIDED. Returns null when the premise holds.
+     */
+    public static Outcome inOmega0(Instance in, Target t) {
+        Outcome o = whiteGlobalMinimum(in);
+        if (o != null) {
+            return o;
+        }
+        HessianSpectrum hs = HessianSpectrum.of(in.network());
+        Outcome eq = Decisions.topEigenvalueEquals(hs.matrix(), t.lambdaStar(), "lambda*");
+        return switch (eq.verdict()) {
+            case PROVED -> null;
+            case REFUTED -> Outcome.hypothesisNotMet("w is not in Omega_0: " + eq.method());
+            default -> Outcome.of(Verdict.UNDECIDED, "premise w in Omega_0 undecided: " + eq.method()
+                    + "; equality with an irrational lambda* cannot be certified");
+        };
+    }
+
+    /** The premise text recorded with every verdict of a Theorem 1-3 claim decided on Omega_0. */
+    public static final String OMEGA0_BASIS =
+            "w in Omega_0 decided as lambda_max(H_w) = lambda* by exact inertia of lambda* I - H";
+
+    /** The premise text recorded when Theorem 4's condition is the premise. */
+    public static final String THEOREM4_BASIS =
+            "Theorem 4's condition sigma_max(W_k) = sigma_max(T)^(1/m) for every k, decided by exact inertia";
+
+    /** Which flatness premise a claim decides its instances under. */
+    public enum Flatness {
+        /** The paper's hypothesis of Theorems 1-3: w in Omega_0 (see {@link #inOmega0}). */
+        OMEGA0(OMEGA0_BASIS),
+        /** Theorem 4's sufficient condition (see {@link #structurallyFlattest}). */
+        THEOREM4(THEOREM4_BASIS),
+        /** No flatness premise: any white global minimum (the premise controls). */
+        NONE("any global minimum (A1, A2, P = T exactly); no flatness premise");
+
+        /** The premise of Theorems 1-3 as the paper states it. */
+        public static final Flatness DEFAULT = OMEGA0;
+
+        private final String basis;
+
+        Flatness(String basis) {
+            this.basis = basis;
+        }
+
+        /** The premise in words, recorded as the verdict's {@code premise} detail. */
+        public String basis() {
+            return basis;
+        }
+
+        /** Null when the instance meets this premise, else its HYPOTHESIS_NOT_MET (or UNDECIDED) outcome. */
+        public Outcome check(Instance in, Target t) {
+            return switch (this) {
+                case OMEGA0 -> inOmega0(in, t);
+                case THEOREM4 -> flattestPremise(in, t);
+                case NONE -> whiteGlobalMinimum(in);
+            };
+        }
     }
 
     /** Combined premise for the flattest-minimum claims; null when met. */

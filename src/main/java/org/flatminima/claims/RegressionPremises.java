@@ -96,7 +96,10 @@ public final class RegressionPremises {
             if (inertia.negative() != 0 || inertia.zero() == 0) {
                 return "sigma_max(W_" + k + ") != ||w*||^(1/L): not balanced";
             }
+            org.flatminima.certificates.CertificateLog.name(g, "layer_gram:" + k);
+            org.flatminima.certificates.CertificateLog.inertia(g, r2, ExactAlgebra.counts(inertia));
         }
+        org.flatminima.certificates.CertificateLog.witness("root_squared", r2);
         return null;
     }
 }

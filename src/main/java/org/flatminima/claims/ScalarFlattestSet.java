@@ -70,6 +70,9 @@ public final class ScalarFlattestSet extends BaseClaim {
             if (ie.negative() != 0 || ie.zero() == 0) {
                 return Outcome.of(Verdict.REFUTED, "exact: a point of (12) has lambda_max != eq. (13)'s value " + lambda13);
             }
+            // the Hessian at w_j = (-1)^(bit j of mask) |tau|^(1/m)
+            org.flatminima.certificates.CertificateLog.name(h, "hessian_signs:" + mask);
+            org.flatminima.certificates.CertificateLog.inertia(h, lambda13, ExactAlgebra.counts(ie));
         }
         if (inOmega != (1 << (m - 1))) {
             return Outcome.of(Verdict.REFUTED, "exact: " + inOmega + " sign patterns reach tau, expected 2^(m-1) = " + (1 << (m - 1)));
@@ -82,6 +85,11 @@ public final class ScalarFlattestSet extends BaseClaim {
         Matrix<Rational> h = Loss.hessian(in.network());
         ExactAlgebra.Inertia ie = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(lambda13, h));
         boolean ok = inSet ? ie.negative() == 0 && ie.zero() >= 1 : ie.negative() >= 1;
+        if (ok) {
+            org.flatminima.certificates.CertificateLog.name(h, "hessian");
+            org.flatminima.certificates.CertificateLog.inertia(h, lambda13, ExactAlgebra.counts(ie));
+            org.flatminima.certificates.CertificateLog.witness("root", c);
+        }
         return Outcome.of(ok ? Verdict.PROVED : Verdict.REFUTED, "exact: " + inOmega + " = 2^(m-1) flattest points, each at eq. (13)'s "
                 + "value " + lambda13 + "; the instance (" + (inSet ? "in" : "not in") + " the set) has lambda_max "
                 + (inSet ? "equal to" : "strictly above") + " it by exact inertia");

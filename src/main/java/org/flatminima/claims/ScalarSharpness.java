@@ -11,10 +11,25 @@ import org.flatminima.numbers.Rational;
  * H has rank one (eq. (9)). Decided by exact inertia of that value times I minus H.
  */
 public final class ScalarSharpness extends BaseClaim {
+    private final boolean dropSigma;
+
     public ScalarSharpness() {
-        super("scalar.eq10", "Eq. (10): sharpness of scalar minima", "lambda_max(H_w) = 2 sigma_x^2 tau^2 sum_j w_j^(-2), H rank one",
-                ClaimKind.EQUATION, "Sec. 3, eqs. (8)-(10)", List.of("d_j = 1 for all j", "w in Omega"),
-                List.of(Family.SCALAR_MINIMUM, Family.SCALAR_FLATTEST));
+        this(false);
+    }
+
+    private ScalarSharpness(boolean dropSigma) {
+        super(dropSigma ? "control.scalar.eq10-no-sigma" : "scalar.eq10",
+                dropSigma ? "Control: eq. (10) without sigma_x^2" : "Eq. (10): sharpness of scalar minima",
+                dropSigma ? "FALSE: lambda_max(H_w) = 2 tau^2 sum_j w_j^(-2)"
+                        : "lambda_max(H_w) = 2 sigma_x^2 tau^2 sum_j w_j^(-2), H rank one",
+                dropSigma ? ClaimKind.CONTROL : ClaimKind.EQUATION, "Sec. 3, eqs. (8)-(10)", List.of("d_j = 1 for all j", "w in Omega"),
+                dropSigma ? List.of(Family.SCALAR_SIGMA) : List.of(Family.SCALAR_MINIMUM, Family.SCALAR_FLATTEST));
+        this.dropSigma = dropSigma;
+    }
+
+    /** Control: eqs. (8)-(10) with the factor sigma_x^2 dropped. */
+    public static ScalarSharpness noSigmaControl() {
+        return new ScalarSharpness(true);
     }
 
     @Override
@@ -29,12 +44,17 @@ public final class ScalarSharpness extends BaseClaim {
         for (Rational x : w) {
             sum = sum.add(x.pow(-2));
         }
-        Rational value = Rational.TWO.multiply(ScalarSupport.sigma2(in.network())).multiply(tau.pow(2)).multiply(sum);
+        Rational value = Rational.TWO.multiply(dropSigma ? Rational.ONE : ScalarSupport.sigma2(in.network())).multiply(tau.pow(2)).multiply(sum);
         Matrix<Rational> h = Loss.hessian(in.network());
+        org.flatminima.certificates.CertificateLog.name(h, "hessian");
         Outcome o = Decisions.topEigenvalueEquals(h, new PowerBracket(value, value, value), "eq. (10)");
         var inertia = org.flatminima.claims.support.ExactAlgebra.inertia(h);
         if (o.verdict() == Verdict.PROVED && inertia.positive() != 1) {
             return Outcome.of(Verdict.REFUTED, "exact inertia: H has rank " + inertia.positive() + ", not one");
+        }
+        if (o.verdict() == Verdict.PROVED) { // rank one: 0 I - H has one negative eigenvalue and no positive one
+            org.flatminima.certificates.CertificateLog.inertia(h, Rational.ZERO,
+                    new int[] {inertia.positive(), inertia.zero(), inertia.negative()});
         }
         return o.withDetail("rank", inertia.positive());
     }

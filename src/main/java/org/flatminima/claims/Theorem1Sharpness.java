@@ -12,6 +12,7 @@ import org.flatminima.numbers.Rational;
 public final class Theorem1Sharpness extends BaseClaim {
     private final int constantOffset;
     private final boolean skipFlatnessPremise;
+    private final boolean wrongExponent;
 
     /** The theorem itself. */
     public Theorem1Sharpness() {
@@ -22,12 +23,25 @@ public final class Theorem1Sharpness extends BaseClaim {
 
     private Theorem1Sharpness(String id, String title, String statement, ClaimKind kind, List<Family> families,
             int constantOffset, boolean skipFlatnessPremise) {
+        this(id, title, statement, kind, families, constantOffset, skipFlatnessPremise, false);
+    }
+
+    private Theorem1Sharpness(String id, String title, String statement, ClaimKind kind, List<Family> families,
+            int constantOffset, boolean skipFlatnessPremise, boolean wrongExponent) {
         super(id, title, statement, kind, "Sec. 4, eq. (17); Sec. 5, eq. (28)",
                 List.of("A1", "A2", "w in Omega (P = T)",
-                        "w flattest: by construction (27)/gauge, checked as sigma_max(W_k) = sigma_max(T)^(1/m) exactly"),
+                        "premise: w in Omega_0 certified without eq. (17), by " + Premises.THEOREM4_BASIS),
                 families);
         this.constantOffset = constantOffset;
         this.skipFlatnessPremise = skipFlatnessPremise;
+        this.wrongExponent = wrongExponent;
+    }
+
+    /** Control: the exponent 2 in place of 2(1-1/m). */
+    public static Theorem1Sharpness wrongExponentControl() {
+        return new Theorem1Sharpness("control.theorem1.exponent", "Control: Theorem 1 with exponent 2 for 2(1-1/m)",
+                "FALSE: w in Omega_0 => lambda_max(H_w) = 2m sigma_max(T)^2", ClaimKind.CONTROL,
+                List.of(Family.FLATTEST_27, Family.GAUGE_FLATTEST), 0, false, true);
     }
 
     /** Control: the constant 2(m+1) in place of 2m. */
@@ -58,11 +72,14 @@ public final class Theorem1Sharpness extends BaseClaim {
             }
         }
         int m = in.depth();
-        PowerBracket value = PowerBracket.flattestSharpness(Rational.of(2L * (m + constantOffset)), t.top(), m, settings.digits());
+        PowerBracket value = wrongExponent
+                ? PowerBracket.of(Rational.of(2L * m), t.top().lo(), t.top().hi(), 1, 1, settings.digits())
+                : PowerBracket.flattestSharpness(Rational.of(2L * (m + constantOffset)), t.top(), m, settings.digits());
         HessianSpectrum hs = HessianSpectrum.of(in.network());
-        return Decisions.topEigenvalueEquals(hs.matrix(), value, constantOffset == 0 ? "lambda*" : "2(m+1) sigma^(2(1-1/m))")
+        return Decisions.topEigenvalueEquals(hs.matrix(), value, wrongExponent ? "2m sigma^2" : constantOffset == 0 ? "lambda*" : "2(m+1) sigma^(2(1-1/m))")
                 .withReduction(hs.how())
                 .withDetail("sigma_max_squared", t.top().isExact() ? t.top().sigmaSquared() : "irrational")
-                .withDetail("parameters", in.network().parameterCount());
+                .withDetail("parameters", in.network().parameterCount())
+                .withDetail("premise", skipFlatnessPremise ? Premises.Flatness.NONE.basis() : Premises.THEOREM4_BASIS);
     }
 }

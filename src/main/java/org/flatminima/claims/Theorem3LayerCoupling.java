@@ -18,24 +18,36 @@ public final class Theorem3LayerCoupling extends BaseClaim {
 
     private final Item item;
     private final boolean unshiftedControl;
+    private final boolean squaredValue;
 
     public Theorem3LayerCoupling(Item item) {
         this(item, false);
     }
 
     private Theorem3LayerCoupling(Item item, boolean control) {
-        super(control ? "control.theorem3.no-shift" : "theorem3." + item.name().toLowerCase(java.util.Locale.ROOT),
-                control ? "Control: Theorem 3(ii) with r_k in place of r_(k+1)"
+        this(item, control, false, control ? "control.theorem3.no-shift" : "theorem3." + item.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Control: item (i) with the singular value sigma^(2/m) in place of sigma^(1/m). */
+    public static Theorem3LayerCoupling wrongValueControl() {
+        return new Theorem3LayerCoupling(Item.I, false, true, "control.theorem3.i-exponent");
+    }
+
+    private Theorem3LayerCoupling(Item item, boolean control, boolean squaredValue, String id) {
+        super(id,
+                squaredValue ? "Control: Theorem 3(i) with singular value sigma_max(T)^(2/m)"
+                        : control ? "Control: Theorem 3(ii) with r_k in place of r_(k+1)"
                         : item == Item.I ? "Theorem 3(i): q_k, r_k are a singular pair of W_k" : "Theorem 3(ii): layers are coupled",
-                control ? "FALSE: r_k/|r_k| = q_k/|q_k| for every k"
+                squaredValue ? "FALSE: q_k/|q_k| and r_k/|r_k| are left/right singular vectors of W_k for sigma_max(T)^(2/m)"
+                        : control ? "FALSE: r_k/|r_k| = q_k/|q_k| for every k"
                         : item == Item.I ? "q_k/|q_k| and r_k/|r_k| are left/right singular vectors of W_k for sigma_max(T)^(1/m)"
                                 : "r_(k+1)/|r_(k+1)| = q_k/|q_k|",
-                control ? ClaimKind.CONTROL : ClaimKind.THEOREM, "Sec. 4, Theorem 3",
-                List.of("A1", "A2", "w in Omega", "w flattest (checked as sigma_max(W_k) = sigma_max(T)^(1/m) exactly)"),
-                control ? List.of(Family.SQUARE_FLATTEST)
-                        : List.of(Family.FLATTEST_27, Family.GAUGE_FLATTEST, Family.THEOREM4));
+                control || squaredValue ? ClaimKind.CONTROL : ClaimKind.THEOREM, "Sec. 4, Theorem 3",
+                List.of("A1", "A2", "w in Omega", "premise: " + Premises.Flatness.DEFAULT.basis()),
+                control ? List.of(Family.SQUARE_FLATTEST) : Family.THEOREMS);
         this.item = item;
         this.unshiftedControl = control;
+        this.squaredValue = squaredValue;
     }
 
     /** Control: claims the input direction of each layer equals its output direction. */
@@ -46,14 +58,21 @@ public final class Theorem3LayerCoupling extends BaseClaim {
     @Override
     public Outcome decide(Instance in, CheckSettings settings) {
         Premises.Target t = Premises.target(in, settings.digits());
-        Outcome premise = Premises.flattestPremise(in, t);
+        Outcome premise = Premises.Flatness.DEFAULT.check(in, t);
         if (premise != null) {
             return premise;
         }
+        if (!t.hasRationalRoot()) {
+            return Outcome.of(Verdict.UNDECIDED, "sigma_max(T)^(2/m) is irrational; the exact identities need it rational");
+        }
+        return coupling(in, t).withDetail("premise", Premises.Flatness.DEFAULT.basis());
+    }
+
+    private Outcome coupling(Instance in, Premises.Target t) {
         int m = in.depth();
         Matrix<Rational> v = ExactAlgebra.column(t.top().v());
         Matrix<Rational> u = ExactAlgebra.column(t.top().u());
-        Rational s2 = t.rootSquared();
+        Rational s2 = squaredValue ? t.rootSquared().pow(2) : t.rootSquared();
         for (int k = 1; k <= m; k++) {
             Matrix<Rational> rk = NetworkAlgebra.before(in.network(), k).multiply(v);
             Matrix<Rational> qk = NetworkAlgebra.after(in.network(), k).transpose().multiply(u);

@@ -19,9 +19,11 @@ public enum Verdict {
     /** The instance does not meet the claim's hypotheses; reported apart, never a failure of the claim. */
     HYPOTHESIS_NOT_MET(false),
     /**
-     * The claim is false on this instance, with the witness saved. For the paper's statements this is
-     * decided exactly or by a certified enclosure; for experiments and the numerical negative controls it
-     * is a numerical finding, and the instance's method text says so.
+     * The claim is false on this instance, with the witness saved. Decided exactly or by a certified
+     * enclosure, except where a claim can only be decided in double precision (Lemma 1's gradient
+     * descent, the experiments, the numerical negative controls): such a refutation is a numerical
+     * finding, and the verdict says so itself: its method starts with "NUMERICAL REFUTATION" and its
+     * details carry {@code evidence = numerical}, both shown by every report format.
      */
     REFUTED(false);
 

@@ -14,12 +14,14 @@ import picocli.CommandLine.Spec;
             // One line per benchmark subcommand.
             SymbolicBenchCommand.class,
             InertiaBenchCommand.class,
+            HessianBenchCommand.class,
             Theorem1BenchCommand.class,
             InspectBenchCommand.class,
             BenchEigenCommand.class,
             FloatBenchCommand.class,
             SharpnessBenchCommand.class,
             CheckBenchCommand.class,
+            CertificatesBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

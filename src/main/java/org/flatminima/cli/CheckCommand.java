@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Decide every lemma and theorem on random exact instances: PROVED by exact arithmetic, CERTIFIED "
                 + "by rigorous enclosures, NUMERICAL only with a stated tolerance.",
-            "Exit status: 0 when no claim is REFUTED (with --controls: when every control is REFUTED), 1 otherwise, 2 on bad input."})
+            "Exit status: 0 when every claim passes (with --controls: when every control is REFUTED); 1 when a claim is "
+                + "REFUTED or a control is not refuted; 3 when nothing is refuted but a claim is UNDECIDED or INSUFFICIENT "
+                + "(fewer instances met its hypotheses than --min-met requires); 2 on bad input."})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -87,12 +89,23 @@ public final class CheckCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     MaxParametersOption limit = new MaxParametersOption();
 
+    @Option(names = "--no-certificates", description = "Do not write certificates.json (the witnesses of PROVED and CERTIFIED verdicts).")
+    boolean noCertificates;
+
+    @Option(names = "--min-met", paramLabel = "F", defaultValue = "0.5",
+            description = "Least share of a claim's instances that must meet its hypotheses, else it is INSUFFICIENT (default ${DEFAULT-VALUE}).")
+    double minMet;
+
+
     @Override
     public Integer call() {
         range("--instances", instances, 1, 100000, "between 1 and 100000");
         range("--max-dim", maxDim, 1, 16, "between 1 and 16");
         range("--max-depth", maxDepth, 1, 12, "between 1 and 12");
         range("--threads", threads, 1, 64, "between 1 and 64");
+        if (!(minMet >= 0 && minMet <= 1)) {
+            throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--min-met", "between 0 and 1", minMet);
+        }
         if (!(timeLimit > 0) || Double.isInfinite(timeLimit)) {
             throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--time-limit", "a positive finite number of seconds",
                     timeLimit);
@@ -105,7 +118,8 @@ public final class CheckCommand implements Callable<Integer> {
             SafeFiles.requireReplaceableDirectory(outDir, forceOption.force);
         }
         CheckSettings settings = new CheckSettings(digitsOption.value(), maxDim, maxDepth);
-        CheckRunner runner = new CheckRunner(settings, threads, counterexamples);
+        CheckRunner runner = new CheckRunner(settings, threads, counterexamples).withCertificates(!noCertificates && outDir != null);
+        List<org.flatminima.certificates.Certificate> certificates = new ArrayList<>();
 
         List<Claim> selected;
         List<Instance> replayed = null;
@@ -134,36 +148,58 @@ public final class CheckCommand implements Callable<Integer> {
                 if (run.skippedForTime() > 0) {
                     progress.step(run.skippedForTime(), claim.id() + " (time limit)");
                 }
-                results.add(CheckRunner.toResult(run));
+                results.add(CheckRunner.toResult(run, minMet));
+                run.runs().stream().map(CheckRunner.InstanceRun::certificate).filter(java.util.Objects::nonNull)
+                        .forEach(certificates::add);
             }
         }
         o.print(Reports.summaryTable(results));
         o.flush();
         Settings s = new Settings(seedOption.seed, instances, digitsOption.value(), maxDim, maxDepth, timeLimit,
-                Map.of("threads", Integer.toString(threads), "mode", replay != null ? "replay " + replay : controls ? "controls" : "statements"));
+                Map.of("threads", Integer.toString(threads), "min_met", Double.toString(minMet), "mode", replay != null ? "replay " + replay : controls ? "controls" : "statements"));
         ResultsRecorder rec = ResultsRecorder.start(commandLine(), s);
         results.forEach(rec::add);
         Results res = rec.finish();
         if (outDir != null) {
             Reports.writeAll(res, outDir, forceOption.force);
-            o.println("report written to " + outDir + " (results.json, report.md, report.html, junit.xml)");
+            if (!noCertificates) {
+                org.flatminima.certificates.CertificateWriter.write(outDir, certificates);
+            }
+            o.println("report written to " + outDir + " (results.json, report.md, report.html, junit.xml"
+                    + (noCertificates ? ")" : ", certificates.json)"));
         }
         return exitStatus(results, controls && claims == null, o);
     }
 
-    /** 0 when no statement is refuted and (for a controls run) every control is refuted, else 1. */
+    /** Exit status: a claim refuted or a control not refuted. */
+    public static final int EXIT_FAILED = 1;
+    /** Exit status: nothing refuted, but a claim UNDECIDED or INSUFFICIENT. */
+    public static final int EXIT_NOT_DECIDED = 3;
+
+    /**
+     * 0 when every claim passes (every control refuted); {@link #EXIT_FAILED} when a statement is refuted or
+     * a control is not refuted on every instance; else {@link #EXIT_NOT_DECIDED} when a claim is UNDECIDED
+     * or INSUFFICIENT. Prints one line per claim that is not a pass.
+     */
     static int exitStatus(List<ClaimResult> results, boolean controlsRun, PrintWriter o) {
         int failed = 0;
+        int notDecided = 0;
         for (ClaimResult r : results) {
             ClaimStatus st = ClaimStatus.of(r);
-            boolean bad = r.kind() == org.flatminima.report.ClaimKind.CONTROL ? st != ClaimStatus.PASS
-                    : r.count(org.flatminima.claims.Verdict.REFUTED) > 0;
-            if (bad) {
+            boolean control = r.kind() == org.flatminima.report.ClaimKind.CONTROL;
+            if (control ? st != ClaimStatus.PASS : st == ClaimStatus.FAIL) {
                 failed++;
-                o.println((r.kind() == org.flatminima.report.ClaimKind.CONTROL ? "control not refuted on every instance: " : "REFUTED: ") + r.id());
+                o.println((control ? "control not refuted on every instance: " : "REFUTED: ") + r.id());
+            } else if (st == ClaimStatus.UNDECIDED) {
+                notDecided++;
+                o.println("UNDECIDED: " + r.id() + " (" + r.count(org.flatminima.claims.Verdict.UNDECIDED) + " undecided instances)");
+            } else if (st == ClaimStatus.INSUFFICIENT) {
+                notDecided++;
+                o.println("INSUFFICIENT: " + r.id() + " (" + r.met() + " of " + r.total() + " instances met the hypotheses, "
+                        + r.minMet() + " required)");
             }
         }
-        return failed == 0 ? 0 : 1;
+        return failed > 0 ? EXIT_FAILED : notDecided > 0 ? EXIT_NOT_DECIDED : 0;
     }
 
     private List<String> commandLine() {

@@ -63,11 +63,18 @@ public final class InspectCommand implements Callable<Integer> {
     /** From this many parameters on, inspect shows a progress line while it computes. */
     static final int PROGRESS_FROM_PARAMETERS = 100;
 
+    @Option(names = "--certificate", paramLabel = "FILE",
+            description = "Also write the certificate of the exact and certified verdicts (re-checked by checker/flatminima_check.py).")
+    Path certificate;
+
     @Override
     public Integer call() {
         int digits = digitsOption.value();
         if (out != null) {
             SafeFiles.requireWritable(out, forceOption.force);
+        }
+        if (certificate != null) {
+            SafeFiles.requireWritable(certificate, forceOption.force);
         }
         CaseFile.Case c = CaseFile.read(file);
         limit.require(file, c.network().parameterCount(), 200L + digits);
@@ -75,6 +82,10 @@ public final class InspectCommand implements Callable<Integer> {
         try (Progress progress = new Progress(spec.commandLine().getErr(), "inspect", Inspection.PHASES,
                 !quietOption.quiet && c.network().parameterCount() >= PROGRESS_FROM_PARAMETERS)) {
             result = Inspection.run(c, digits, exact, p -> progress.step(1, p));
+        }
+        if (certificate != null) {
+            org.flatminima.certificates.CertificateWriter.write(certificate, org.flatminima.certificates.CertificateWriter.toJson(
+                    java.util.List.of(org.flatminima.inspect.InspectCertificate.of(c, file.getFileName().toString(), result, digits))));
         }
         String text = format == Format.json ? json(result) : TextSummary.of(result);
         if (out != null) {

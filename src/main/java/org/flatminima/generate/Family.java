@@ -53,6 +53,54 @@ public enum Family {
         }
     },
     /**
+     * Flattest minima outside Theorem 4's condition (depth at least 3, d_0, d_m &gt;= 2): diagonal layers whose
+     * top entry is r != 1 in every layer (so sigma_max(T) = r^m), while on each lower index one layer holds
+     * g r with g &gt; 1 (drawn from {5/4, 4/3, 3/2}) and the others c r with c &lt;= 1/2, and hidden entries past max(d_0, d_m)
+     * (never passed on) hold 2r; then a random orthogonal gauge. Some layer has sigma_max(W_k) &gt; r, so
+     * Theorem 4 does not apply, yet lambda_max(H) = lambda*: in the diagonal frame 2 Phi^T Phi is diagonal
+     * with entries 2 sum_k prod_(l&lt;k) e_(l,j)^2 prod_(l&gt;k) e_(l,i)^2, whose (0,0) entry is lambda* and whose
+     * others are checked exactly to be at most lambda* ({@link #offTheorem4Diagonals}; c is halved and the
+     * free entries lowered until they are).
+     */
+    FLATTEST_OFF_THEOREM4("flattest-off-theorem4", true, 3) {
+        @Override
+        ExactNetwork build(SplittableRandom rnd, long seed, int[] dims, Rational[] given) {
+            int m = dims.length - 1;
+            Rational r = given != null ? given[0] : TOP_ROOTS[rnd.nextInt(TOP_ROOTS.length)];
+            List<Rational[]> diagonals = offTheorem4Diagonals(rnd, dims, r);
+            if (diagonals.stream().flatMap(Arrays::stream).noneMatch(x -> x.compareTo(r) > 0)) {
+                throw new IllegalArgumentException(label() + " needs d_0, d_m >= 2 or a hidden width above them: "
+                        + Arrays.toString(dims));
+            }
+            Rational[][] u = RandomOrthogonal.orthogonal(rnd, dims[m]);
+            Rational[][] v = RandomOrthogonal.orthogonal(rnd, dims[0]);
+            List<Rational[][]> layers = ExactNetworks.diagonalChain(dims, diagonals, u, v);
+            Rational[][] t = layers.get(0);
+            for (int k = 1; k < m; k++) {
+                t = RationalMatrices.multiply(layers.get(k), t);
+            }
+            layers = ExactNetworks.orthogonalGauge(layers, orthogonals(rnd, dims));
+            return new ExactNetwork(label(), seed, dims, layers, t, RationalMatrices.identity(dims[0]), true,
+                    r.pow(m), r);
+        }
+
+        @Override
+        int[] randomDims(SplittableRandom rnd, int maxDim, int maxDepth) {
+            if (maxDim < 2) {
+                throw new IllegalArgumentException(label() + " needs widths of at least 2");
+            }
+            int m = rnd.nextInt(minDepth(), Math.max(minDepth(), maxDepth) + 1);
+            int[] d = new int[m + 1];
+            d[0] = rnd.nextInt(2, maxDim + 1);
+            d[m] = rnd.nextInt(2, maxDim + 1);
+            int p = Math.min(d[0], d[m]);
+            for (int j = 1; j < m; j++) {
+                d[j] = rnd.nextInt(p, maxDim + 1);
+            }
+            return d;
+        }
+    },
+    /**
      * A flattest-gauged minimum moved by W_k -&gt; G_k W_k G_{k-1}^{-1} with random non-orthogonal invertible
      * G_k: still a global minimum, generally sharper. Depth at least 2.
      */
@@ -169,6 +217,10 @@ public enum Family {
             return RandomDimensions.bottleneck(rnd, maxDepth, maxDim);
         }
     };
+
+    /** The top roots r = sigma_max(T)^(1/m) the off-Theorem-4 family draws from (never 1). */
+    static final Rational[] TOP_ROOTS = {Rational.of(3, 2), Rational.of(2), Rational.of(5, 4), Rational.of(4, 3),
+        Rational.of(2, 3), Rational.of(1, 2), Rational.of(5, 3)};
 
     /** Mixed into the seed for the stream that draws the widths. */
     public static final long WIDTHS_SALT = 0x5DEECE66DL;
@@ -370,6 +422,83 @@ public enum Family {
             }
         }
         return diagonals;
+    }
+
+    /**
+     * The per-layer diagonals of {@link #FLATTEST_OFF_THEOREM4}: entry 0 is r everywhere; each lower index
+     * i &lt; max(d_0, d_m) (one that reaches the input or the output side) has one random layer at g r (g &gt; 1)
+     * and the others at c r, except index 1, held by both W_1 and W_m (so sigma_max(W_1) and sigma_max(W_m)
+     * exceed r, and Theorem 2(ii)/(iv) with the factor sqrt(m) dropped fail at k = 1 and k = m - 1); hidden entries past max(d_0, d_m) (never passed on) are 2r. The value of c starts at 1/2 and is halved (and the free entries moved towards r)
+     * (after two rounds g too, towards 1 but never reaching it) until every diagonal entry of 2 Phi^T Phi
+     * is at most lambda* = 2m r^(2(m-1)) exactly; at least one layer
+     * keeps an entry above r, so Theorem 4's condition fails.
+     */
+    static List<Rational[]> offTheorem4Diagonals(SplittableRandom rnd, int[] dims, Rational r) {
+        int m = dims.length - 1;
+        int p = Math.max(dims[0], dims[m]); // indices below it reach the input or the output side
+        Rational[] gs = {Rational.of(5, 4), Rational.of(4, 3), Rational.of(3, 2)};
+        int[] holder = new int[p];
+        Rational[] g = new Rational[p];
+        for (int i = 1; i < p; i++) {
+            holder[i] = i == 1 ? -1 : rnd.nextInt(m);
+            g[i] = gs[rnd.nextInt(gs.length)];
+        }
+        Rational c = Rational.of(1, 2);
+        Rational free = Rational.TWO;
+        Rational lambdaStar = Rational.of(2L * m).multiply(r.pow(2 * (m - 1)));
+        for (int attempt = 0; attempt < 40; attempt++) {
+            List<Rational[]> diagonals = new ArrayList<>();
+            for (int j = 0; j < m; j++) {
+                Rational[] e = new Rational[Math.min(dims[j + 1], dims[j])];
+                for (int i = 0; i < e.length; i++) {
+                    boolean held = i < p && (holder[i] == j || (holder[i] == -1 && (j == 0 || j == m - 1)));
+                    e[i] = i == 0 ? r : i < p ? (held ? g[i] : c).multiply(r) : free.multiply(r);
+                }
+                diagonals.add(e);
+            }
+            if (maxDiagonalSharpness(dims, diagonals).compareTo(lambdaStar) <= 0) {
+                return diagonals;
+            }
+            c = c.divide(Rational.TWO);
+            free = Rational.ONE.add(free.subtract(Rational.ONE).divide(Rational.TWO));
+            if (attempt >= 2) {
+                for (int i = 1; i < p; i++) {
+                    g[i] = Rational.ONE.add(g[i].subtract(Rational.ONE).divide(Rational.TWO));
+                }
+            }
+        }
+        throw new IllegalStateException("no off-Theorem-4 flattest diagonals found for " + Arrays.toString(dims));
+    }
+
+    /**
+     * The largest diagonal entry of 2 Phi^T Phi for a diagonal chain (before the orthogonal U, V and gauges,
+     * which leave the spectrum unchanged): max over input index j &lt; d_0 and output index i &lt; d_m of
+     * 2 sum_k prod_(l&lt;k) e_(l,j)^2 prod_(l&gt;k) e_(l,i)^2, an entry missing from a layer counting as 0.
+     */
+    static Rational maxDiagonalSharpness(int[] dims, List<Rational[]> diagonals) {
+        int m = dims.length - 1;
+        Rational best = Rational.ZERO;
+        for (int j = 0; j < dims[0]; j++) {
+            for (int i = 0; i < dims[m]; i++) {
+                Rational sum = Rational.ZERO;
+                for (int k = 0; k < m; k++) {
+                    Rational term = Rational.ONE;
+                    for (int l = 0; l < k; l++) {
+                        term = term.multiply(entry(diagonals.get(l), j).pow(2));
+                    }
+                    for (int l = k + 1; l < m; l++) {
+                        term = term.multiply(entry(diagonals.get(l), i).pow(2));
+                    }
+                    sum = sum.add(term);
+                }
+                best = best.max(sum.multiply(Rational.TWO));
+            }
+        }
+        return best;
+    }
+
+    private static Rational entry(Rational[] e, int i) {
+        return i < e.length ? e[i] : Rational.ZERO;
     }
 
     private static ExactNetwork scalar(String label, long seed, Rational[] w, boolean flattest) {

@@ -95,6 +95,19 @@ public record FlattestValue(Rational exact, Rational lower, Rational upper, Apfl
         return null;
     }
 
+    /**
+     * The flattest sharpness for Sigma_x = s I (s &gt; 0): the loss is then s times the white-data loss at
+     * every w, so every Hessian is s times the white one and lambda* scales by s (sigma_max(T) is unchanged).
+     */
+    public FlattestValue scaled(Rational s) {
+        if (s.signum() <= 0) {
+            throw new IllegalArgumentException("the scale of Sigma_x = s I must be positive, got " + s);
+        }
+        Apfloat sa = ApfloatMatrices.fromRational(s, approx.precision() == Apfloat.INFINITE ? 60 : approx.precision());
+        return new FlattestValue(exact == null ? null : exact.multiply(s), lower.multiply(s), upper.multiply(s),
+                approx.multiply(sa), sigmaMax, sigmaSquaredExact);
+    }
+
     /** True when lambda* is known exactly. */
     public boolean isExact() {
         return exact != null;

@@ -85,7 +85,7 @@ public final class Inspection {
         }
         out.put("depth", m);
         out.put("parameters", n);
-        out.put("sigma_x", net.sigmaIsIdentity() ? "identity" : "given");
+        out.put("sigma_x", net.sigmaIsIdentity() ? "identity" : isIdentity(net.sigmaX()) ? "identity (given)" : "given");
         out.put("moments_from_samples", c.fromSamples());
 
         // ---- loss and gradient: exact ----
@@ -164,18 +164,25 @@ public final class Inspection {
         vMin.put("reason", onMinimum ? "W_m...W_1 - T is exactly zero (and Sigma_x is positive definite)"
                 : "W_m...W_1 - T has a non-zero entry " + firstNonZero(residual));
 
-        // ---- flattest: Theorem 1 ----
+        // ---- flattest: Theorem 1 (white data, or Sigma_x = s I by scaling) ----
         phase.accept("flattest decision (Theorem 1)");
         ObjectNode vFlat = verdicts.putObject("is_flattest");
         Rational[][] target = net.target().toArray();
-        FlattestValue fv = FlattestValue.of(target, m, digits);
-        out.put("sigma_max_T", decimal(fv.sigmaMax()));
-        if (!net.sigmaIsIdentity()) {
+        FlattestValue white = FlattestValue.of(target, m, digits);
+        out.put("sigma_max_T", decimal(white.sigmaMax()));
+        Rational scale = isotropicScale(net.sigmaX());
+        if (scale == null) {
             out.putNull("flattest_sharpness");
-            out.putNull("is_flattest");
-            vFlat.put("method", "not decided");
-            vFlat.put("reason", "Theorem 1 assumes white data (A2: Sigma_x = I); this case gives another Sigma_x");
+            if (!onMinimum) {
+                notAMinimum(out, vFlat);
+            } else {
+                out.putNull("is_flattest");
+                vFlat.put("method", "not decided");
+                vFlat.put("reason", "outside Theorem 1's hypotheses: it assumes white data (A2: Sigma_x = I), and this"
+                        + " Sigma_x is not a multiple of the identity, so the sharpness of the flattest minima is not known");
+            }
         } else {
+            FlattestValue fv = white.scaled(scale);
             out.put("flattest_sharpness", fv.isExact() ? decimal(fv.exact()) : decimal(fv.approx()));
             if (fv.isExact()) {
                 out.put("flattest_sharpness_exact", fv.exact().toString());
@@ -183,6 +190,12 @@ public final class Inspection {
                 ObjectNode b = out.putObject("flattest_sharpness_enclosure");
                 b.put("lower", decimal(fv.lower()));
                 b.put("upper", decimal(fv.upper()));
+            }
+            if (!scale.equals(Rational.ONE)) {
+                vFlat.put("sigma_x_scale", scale.toString());
+                vFlat.put("scaling", "Sigma_x = s I with s = " + scale + ": the loss is s times the white-data loss at"
+                        + " every w, so H = s H_white, the global and the flattest minima are those of white data, and"
+                        + " lambda* = s 2m sigma_max(T)^(2(1-1/m))");
             }
             decideFlattest(out, vFlat, onMinimum, shifted, fv, lambdaMax);
         }
@@ -248,9 +261,7 @@ public final class Inspection {
     private void decideFlattest(ObjectNode out, ObjectNode v, boolean onMinimum, ShiftedInertia h,
                                 FlattestValue fv, Apfloat lambdaMax) {
         if (!onMinimum) {
-            out.put("is_flattest", false);
-            v.put("method", "exact");
-            v.put("reason", "not a global minimum, so not in the set of flattest global minima");
+            notAMinimum(out, v);
             return;
         }
         if (!a1Holds()) {
@@ -312,6 +323,22 @@ public final class Inspection {
         v.put("width", decimal(width));
         v.put("reason", "lambda_max(H) and lambda* (irrational) both lie in the certified interval ["
                 + decimal(fv.lower()) + ", " + decimal(fv.upper()) + "] (exact inertia); equality holds within its width");
+    }
+
+    private static void notAMinimum(ObjectNode out, ObjectNode v) {
+        out.put("is_flattest", false);
+        v.put("method", "exact");
+        v.put("reason", "not a global minimum (W_m...W_1 != T exactly), and the flattest minima Omega_0 are a subset"
+                + " of the global minima Omega");
+    }
+
+    /** s when Sigma_x = s I exactly (s &gt; 0; s = 1 for white data, given or not), else null. */
+    static Rational isotropicScale(Matrix<Rational> sigma) {
+        Rational s = sigma.get(0, 0);
+        if (s.signum() <= 0 || !sigma.equals(Matrix.identity(sigma.arithmetic(), sigma.rows()).scale(s))) {
+            return null;
+        }
+        return s;
     }
 
     /**
@@ -381,6 +408,10 @@ public final class Inspection {
             q = q.subtract(BigInteger.ONE);
         }
         return Rational.of(q, scale);
+    }
+
+    private static boolean isIdentity(Matrix<Rational> sigma) {
+        return sigma.equals(Matrix.identity(sigma.arithmetic(), sigma.rows()));
     }
 
     private boolean a1Holds() {

@@ -98,6 +98,8 @@ public final class ClaimRecorder {
         return this;
     }
 
+    private Integer minMet;
+
     /** Restarts the clock that measures the claim's time; modifies this recorder. */
     public synchronized ClaimRecorder restartClock() {
         startNanos = System.nanoTime();
@@ -115,11 +117,17 @@ public final class ClaimRecorder {
         return instances.size();
     }
 
+    /** States the least number of instances that must meet the hypotheses; modifies and returns this recorder. */
+    public synchronized ClaimRecorder minMet(int n) {
+        this.minMet = n;
+        return this;
+    }
+
     /** The claim's results so far; the recorder stays usable. */
     public synchronized ClaimResult finish() {
         double t = timeSeconds != null ? timeSeconds : (System.nanoTime() - startNanos) / 1e9;
         return summarize(new ClaimResult(id, title, statement, kind, provenance, section, hypotheses,
-                List.copyOf(families), null, null, null, 0, List.of(), List.copyOf(figures)), instances, t);
+                List.copyOf(families), null, null, null, 0, List.of(), List.copyOf(figures), minMet), instances, t);
     }
 
     /**
@@ -137,7 +145,7 @@ public final class ClaimRecorder {
         BigDecimal median = median(margins);
         return new ClaimResult(header.id(), header.title(), header.statement(), header.kind(), header.provenance(),
                 header.section(), header.hypotheses(), List.copyOf(fams), tally(instances), Decimals.text(worst),
-                Decimals.text(median), seconds, instances, header.figures());
+                Decimals.text(median), seconds, instances, header.figures(), header.minMet());
     }
 
     /** Instances per verdict, every verdict present. */

@@ -32,8 +32,10 @@ import org.flatminima.claims.Verdict;
  * @param timeSeconds wall time spent on the claim, in seconds
  * @param instances every instance, in the order decided
  * @param figures figures an experiment produced (empty for other claims)
+ * @param minMet the least number of instances that must meet the claim's hypotheses for it to pass
+ *     (see {@link ClaimStatus#INSUFFICIENT}); null in results written before it existed, read as 1
  */
-@JsonIgnoreProperties(value = {"status"}, allowGetters = true)
+@JsonIgnoreProperties(value = {"status", "met_by_family"}, allowGetters = true)
 public record ClaimResult(
         @JsonProperty("id") String id,
         @JsonProperty("title") String title,
@@ -48,8 +50,21 @@ public record ClaimResult(
         @JsonProperty("median_margin") String medianMargin,
         @JsonProperty("time_s") double timeSeconds,
         @JsonProperty("instances") List<InstanceResult> instances,
-        @JsonProperty("figures") List<Figure> figures) {
+        @JsonProperty("figures") List<Figure> figures,
+        @JsonProperty("min_met") @com.fasterxml.jackson.annotation.JsonInclude(
+                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer minMet) {
+    /** A result without a stated minimum (at least one instance must meet the hypotheses). */
+    public ClaimResult(String id, String title, String statement, ClaimKind kind, String provenance, String section,
+            String hypotheses, List<String> families, Map<Verdict, Integer> counts, String worstMargin,
+            String medianMargin, double timeSeconds, List<InstanceResult> instances, List<Figure> figures) {
+        this(id, title, statement, kind, provenance, section, hypotheses, families, counts, worstMargin, medianMargin,
+                timeSeconds, instances, figures, null);
+    }
+
     public ClaimResult {
+        if (minMet != null && minMet < 0) {
+            throw new IllegalArgumentException("min_met is negative: " + minMet);
+        }
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(statement, "statement");
@@ -84,6 +99,37 @@ public record ClaimResult(
     @JsonProperty("status")
     public ClaimStatus status() {
         return ClaimStatus.of(this);
+    }
+
+    /**
+     * Per family (in order of first appearance): how many of its instances met the claim's hypotheses and
+     * how many were drawn, as {@code [met, drawn]}; derived from the instances, written to JSON as
+     * {@code "met_by_family"}.
+     */
+    @JsonProperty("met_by_family")
+    public Map<String, List<Integer>> metByFamily() {
+        Map<String, int[]> by = new java.util.LinkedHashMap<>();
+        for (InstanceResult i : instances) {
+            int[] c = by.computeIfAbsent(i.family(), k -> new int[2]);
+            c[1]++;
+            if (i.verdict() != Verdict.HYPOTHESIS_NOT_MET) {
+                c[0]++;
+            }
+        }
+        Map<String, List<Integer>> out = new java.util.LinkedHashMap<>();
+        by.forEach((k, v) -> out.put(k, List.of(v[0], v[1])));
+        return out;
+    }
+
+    /** A copy with the stated minimum of instances meeting the hypotheses. */
+    public ClaimResult withMinMet(Integer n) {
+        return new ClaimResult(id, title, statement, kind, provenance, section, hypotheses, families, counts, worstMargin,
+                medianMargin, timeSeconds, instances, figures, n);
+    }
+
+    /** The number of instances that met the claim's hypotheses (every verdict but HYPOTHESIS_NOT_MET). */
+    public int met() {
+        return total() - count(Verdict.HYPOTHESIS_NOT_MET);
     }
 
     /** The number of instances with verdict {@code v}. */

@@ -9,8 +9,9 @@ import org.flatminima.claims.Verdict;
  *
  * <ul>
  *   <li>an ordinary claim is {@link #FAIL} if any instance is {@link Verdict#REFUTED}; otherwise
- *       {@link #UNDECIDED} if any instance is {@link Verdict#UNDECIDED} or if no instance passed at
- *       all (no instances, or only instances whose hypotheses were not met); otherwise {@link #PASS};
+ *       {@link #UNDECIDED} if any instance is {@link Verdict#UNDECIDED}; otherwise {@link #INSUFFICIENT}
+ *       if fewer instances met its hypotheses than the stated minimum ({@code min_met}, at least 1;
+ *       {@code check} states ceil(fraction x instances), fraction 1/2 by default); otherwise {@link #PASS};
  *   <li>a {@link ClaimKind#CONTROL} claim states something false on purpose, so the meaning inverts:
  *       it is {@link #PASS} only if it has instances and every one of them is {@link Verdict#REFUTED}
  *       (the checker caught the false statement), {@link #FAIL} if any instance passed (the false
@@ -19,11 +20,21 @@ import org.flatminima.claims.Verdict;
  */
 public enum ClaimStatus {
     PASS,
+    /** No instance refuted or undecided, but too few met the hypotheses for the passes to mean much. */
+    INSUFFICIENT,
     UNDECIDED,
     FAIL;
 
-    /** The status of a claim of kind {@code kind} with these counts (missing verdicts count as zero). */
+    /** The status of a claim of kind {@code kind} with these counts (missing verdicts count as zero), minimum 1. */
     public static ClaimStatus of(ClaimKind kind, Map<Verdict, Integer> counts) {
+        return of(kind, counts, 1);
+    }
+
+    /**
+     * The status of a claim of kind {@code kind} with these counts, of which at least {@code minMet}
+     * (taken as at least 1) must meet the hypotheses.
+     */
+    public static ClaimStatus of(ClaimKind kind, Map<Verdict, Integer> counts, int minMet) {
         int refuted = count(counts, Verdict.REFUTED);
         int undecided = count(counts, Verdict.UNDECIDED);
         int passed = 0;
@@ -43,15 +54,18 @@ public enum ClaimStatus {
         if (refuted > 0) {
             return FAIL;
         }
-        if (undecided > 0 || passed == 0) {
+        if (undecided > 0) {
             return UNDECIDED;
+        }
+        if (passed < Math.max(1, minMet)) {
+            return INSUFFICIENT;
         }
         return PASS;
     }
 
     /** The status of {@code claim}. */
     public static ClaimStatus of(ClaimResult claim) {
-        return of(claim.kind(), claim.counts());
+        return of(claim.kind(), claim.counts(), claim.minMet() == null ? 1 : claim.minMet());
     }
 
     private static int count(Map<Verdict, Integer> counts, Verdict v) {

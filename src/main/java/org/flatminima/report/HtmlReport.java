@@ -53,6 +53,7 @@ final class HtmlReport {
             .PASS { background: #dafbe1; color: #116329; }
             .FAIL { background: #ffebe9; color: #a40e26; }
             .UNDECIDED { background: #fbefff; color: #6639ba; }
+            .INSUFFICIENT { background: #fff8c5; color: #7d4e00; }
             .REGRESSED { background: #ffebe9; color: #a40e26; }
             .OK { background: #dafbe1; color: #116329; }
             code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: #f6f8fa; padding: 0 3px; }

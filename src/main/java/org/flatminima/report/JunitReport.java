@@ -42,6 +42,11 @@ final class JunitReport {
                         s++;
                         cases.append("      <skipped message=\"").append(x("undecided: " + counts)).append("\"/>\n");
                     }
+                    case INSUFFICIENT -> {
+                        s++;
+                        cases.append("      <skipped message=\"").append(x("insufficient: " + c.met() + " instances met the "
+                                + "hypotheses, " + c.minMet() + " required; " + counts)).append("\"/>\n");
+                    }
                     case PASS -> {
                         // A passing claim has no child element.
                     }

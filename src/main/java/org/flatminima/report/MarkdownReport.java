@@ -146,6 +146,10 @@ final class MarkdownReport {
             if (!c.hypotheses().isEmpty()) {
                 line("- Hypotheses: " + c.hypotheses());
             }
+            if (c.minMet() != null) {
+                line("- Instances meeting the hypotheses: " + c.met() + " of " + c.total() + " (at least " + c.minMet()
+                        + " required)");
+            }
             line("");
             if (c.instances().isEmpty()) {
                 line("No instances.");

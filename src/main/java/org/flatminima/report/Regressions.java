@@ -13,7 +13,8 @@ import org.flatminima.claims.Verdict;
  *
  * <ul>
  *   <li>it is missing from the current results;
- *   <li>its status got worse (PASS to UNDECIDED or FAIL, UNDECIDED to FAIL);
+ *   <li>its status got worse, in the order PASS, INSUFFICIENT, UNDECIDED, FAIL (e.g. PASS to INSUFFICIENT:
+ *       fewer instances met the hypotheses than the stated minimum);
  *   <li>its weakest verdict got weaker (e.g. all PROVED before, now some NUMERICAL); not applied to
  *       controls, whose status already says whether the false statement was caught;
  *   <li>otherwise, an instance present in both (same seed, family and dims) got a weaker verdict,
@@ -213,6 +214,7 @@ public final class Regressions {
         if (c.kind() == ClaimKind.CONTROL) {
             return " (control: " + c.count(Verdict.REFUTED) + " of " + c.total() + " instances refuted)";
         }
-        return " (" + c.count(Verdict.REFUTED) + " refuted, " + c.count(Verdict.UNDECIDED) + " undecided)";
+        return " (" + c.count(Verdict.REFUTED) + " refuted, " + c.count(Verdict.UNDECIDED) + " undecided, " + c.met()
+                + " met the hypotheses" + (c.minMet() == null ? "" : " of " + c.minMet() + " required") + ")";
     }
 }

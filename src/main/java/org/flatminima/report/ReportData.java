@@ -74,7 +74,7 @@ public final class ReportData {
                 figures.addAll(c.figures());
                 ClaimResult header = new ClaimResult(prior.id(), prior.title(), prior.statement(), prior.kind(),
                         prior.provenance(), prior.section(), prior.hypotheses(), union(prior.families(), c.families()),
-                        null, null, null, 0, List.of(), figures);
+                        null, null, null, 0, List.of(), figures, sumOrNull(prior.minMet(), c.minMet()));
                 merged.put(c.id(), ClaimRecorder.summarize(header, all, prior.timeSeconds() + c.timeSeconds()));
             }
         }
@@ -84,6 +84,10 @@ public final class ReportData {
     /** A report of one in-memory results object. */
     public static ReportData of(Results results) {
         return of(List.of(new Source(null, results)));
+    }
+
+    private static Integer sumOrNull(Integer a, Integer b) {
+        return a == null ? b : b == null ? a : Integer.valueOf(a + b);
     }
 
     private static List<String> union(List<String> a, List<String> b) {

@@ -77,7 +77,8 @@ final class ReportText {
 
     /** The one-line explanation of the status column. */
     static String statusLegend() {
-        return "Status: FAIL if any instance is REFUTED; UNDECIDED if any is UNDECIDED or none passed; else PASS "
+        return "Status: FAIL if any instance is REFUTED; UNDECIDED if any is UNDECIDED; INSUFFICIENT if fewer instances met "
+                + "the hypotheses than the stated minimum (at least one); else PASS "
                 + "(inverted for negative controls). Margin: how far an instance was from failing (positive = held).";
     }
 
@@ -88,7 +89,8 @@ final class ReportText {
             by[c.status().ordinal()]++;
         }
         return claims.size() + (claims.size() == 1 ? " claim: " : " claims: ") + by[ClaimStatus.PASS.ordinal()]
-                + " pass, " + by[ClaimStatus.UNDECIDED.ordinal()] + " undecided, " + by[ClaimStatus.FAIL.ordinal()]
+                + " pass, " + (by[ClaimStatus.INSUFFICIENT.ordinal()] > 0 ? by[ClaimStatus.INSUFFICIENT.ordinal()] + " insufficient, " : "")
+                + by[ClaimStatus.UNDECIDED.ordinal()] + " undecided, " + by[ClaimStatus.FAIL.ordinal()]
                 + " fail";
     }
 

@@ -139,4 +139,19 @@ class ExactDecisionsTest extends QuietTest {
         TopSingular flat = TopSingular.of(t, 30);
         assertTrue(!flat.isExact() && flat.lo().compareTo(big.multiply(big)) < 0 && flat.hi().compareTo(big.multiply(big)) >= 0);
     }
+
+    @Test
+    void theWitnessShiftLiesAboveTheEnclosureAndBelowLambdaMax() {
+        Property.forAll("theWitnessShiftLiesAboveTheEnclosureAndBelowLambdaMax", 30, 11L, rnd -> {
+            int n = rnd.nextInt(1, 5);
+            Matrix<Rational> m = Matrix.of(ExactAlgebra.Q, RandomRationals.symmetric(rnd, n, 3, 2));
+            double approx = DoubleEigen.approxMax(m);
+            Rational[] enc = TopSingular.enclose(m, approx, 30);
+            Rational hi = enc[0].add(enc[1].subtract(enc[0]).multiply(Rational.of(rnd.nextInt(0, 2)))).subtract(Rational.of(1, 1000));
+            Rational q = Decisions.witnessShift(m, hi, approx);
+            assertTrue(q.compareTo(hi) >= 0, q + " < " + hi);
+            assertTrue(ExactAlgebra.countAbove(m, q) >= 1, "no eigenvalue above " + q);
+            assertEquals(hi, Decisions.witnessShift(m, hi, hi.doubleValue() - 1)); // an estimate below hi: hi itself
+        });
+    }
 }

@@ -128,6 +128,108 @@ class InspectTest extends QuietTest {
         JsonNode j = Json.mapper().readTree(r.out());
         assertTrue(j.get("is_flattest").isNull());
         assertTrue(j.get("flattest_sharpness").isNull());
+        assertEquals("not decided", method(j));
+        assertTrue(reason(j).startsWith("outside Theorem 1's hypotheses"), reason(j));
+    }
+
+    private JsonNode inspectJson(String name, String json) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, json);
+        CliRun r = CliRun.of("inspect", "--format", "json", f.toString());
+        assertEquals(0, r.exit(), r.err());
+        return Json.mapper().readTree(r.out());
+    }
+
+    private static String reason(JsonNode j) {
+        return j.get("verdicts").get("is_flattest").get("reason").asText();
+    }
+
+    private static String method(JsonNode j) {
+        return j.get("verdicts").get("is_flattest").get("method").asText();
+    }
+
+    @Test
+    void anExplicitIdentitySigmaIsWhiteData() throws IOException {
+        String layers = "\"layers\": [[[2, 0], [0, 1]], [[2, 0], [0, 1]]]";
+        JsonNode implicit = inspectJson("implicit.json", "{" + layers + "}");
+        JsonNode explicit = inspectJson("explicit.json", "{" + layers + ", \"sigma_x\": [[1, 0], [0, 1]]}");
+        assertTrue(explicit.get("is_flattest").asBoolean(), explicit.get("verdicts").toString());
+        assertEquals("exact", method(explicit));
+        assertEquals("16", explicit.get("flattest_sharpness_exact").asText());
+        assertEquals(implicit.get("flattest_sharpness").asText(), explicit.get("flattest_sharpness").asText());
+        assertEquals(reason(implicit), reason(explicit));
+        assertEquals("identity (given)", explicit.get("sigma_x").asText());
+    }
+
+    @Test
+    void offAGlobalMinimumIsNotFlattestWhateverSigma() throws IOException {
+        JsonNode j = inspectJson("off-sigma.json", "{\"layers\": [[[1, 0], [0, 1]], [[2, 0], [0, 1]]],"
+                + " \"sigma_x\": [[2, 1], [1, 2]], \"target\": [[1, 0], [0, 1]]}");
+        assertFalse(j.get("on_global_minimum").asBoolean());
+        assertFalse(j.get("is_flattest").isNull(), j.get("verdicts").toString());
+        assertFalse(j.get("is_flattest").asBoolean());
+        assertEquals("exact", method(j));
+        assertTrue(reason(j).contains("subset of the global minima"), reason(j));
+        assertTrue(j.get("flattest_sharpness").isNull());
+    }
+
+    /** Sigma_x = s I: H = s H_white, so lambda* = s 2m sigma_max(T)^(2(1-1/m)) and flatness is the white verdict. */
+    @Test
+    void anIsotropicSigmaIsDecidedByScaling() throws IOException {
+        String flat = "\"layers\": [[[2, 0], [0, 1]], [[2, 0], [0, 1]]]";
+        JsonNode j = inspectJson("iso.json", "{" + flat + ", \"sigma_x\": [[\"3/2\", 0], [0, \"3/2\"]]}");
+        assertTrue(j.get("is_flattest").asBoolean(), j.get("verdicts").toString());
+        assertEquals("exact", method(j));
+        assertEquals("24", j.get("flattest_sharpness_exact").asText()); // (3/2) * 2*2 * 4
+        assertEquals(0, new BigDecimal(j.get("lambda_max").asText()).compareTo(BigDecimal.valueOf(24)));
+        assertEquals("3/2", j.get("verdicts").get("is_flattest").get("sigma_x_scale").asText());
+        assertTrue(j.get("verdicts").get("is_flattest").get("scaling").asText().contains("H = s H_white"));
+        // negative control: the unscaled lambda* (16) is not lambda_max, so a decision that forgot s would be wrong
+        assertTrue(new BigDecimal(j.get("lambda_max").asText()).compareTo(BigDecimal.valueOf(16)) != 0);
+
+        // not balanced: lambda_max exceeds s lambda* (sigma_max(W_2) = 4 != 2)
+        JsonNode sharp = inspectJson("iso-sharp.json",
+                "{\"layers\": [[[1, 0], [0, 1]], [[4, 0], [0, 1]]], \"sigma_x\": [[3, 0], [0, 3]]}");
+        assertFalse(sharp.get("is_flattest").asBoolean(), sharp.get("verdicts").toString());
+        assertEquals("exact", method(sharp));
+        assertEquals("48", sharp.get("flattest_sharpness_exact").asText());
+
+        // irrational lambda*: certified, scaled bracket
+        JsonNode cert = inspectJson("iso-scalar.json", "{\"layers\": [[[1]], [[1]], [[2]]], \"sigma_x\": [[5]]}");
+        assertFalse(cert.get("is_flattest").asBoolean(), cert.get("verdicts").toString());
+        assertEquals("certified", method(cert));
+        // eq. (10) scaled: lambda_max = 5 * 18
+        assertEquals(0, new BigDecimal(cert.get("lambda_max").asText()).compareTo(BigDecimal.valueOf(90)));
+    }
+
+    /** On seeded generated minima, the verdict with Sigma_x = s I equals the white one and lambda* scales by s exactly. */
+    @Test
+    void scalingAgreesWithTheWhiteVerdictOnGeneratedMinima() throws IOException {
+        long[] seeds = {21L, 22L, 23L, 24L};
+        String[] scales = {"3/2", "1/3", "5", "7/4"};
+        for (int i = 0; i < seeds.length; i++) {
+            Family f = i % 2 == 0 ? Family.FLATTEST_GAUGED : Family.NON_FLATTEST;
+            ExactNetwork n = f.generate(seeds[i], new int[] {2, 3, 2});
+            com.fasterxml.jackson.databind.node.ObjectNode c = GenerateCommand.toCase(n);
+            JsonNode white = inspectJson("w" + i + ".json", Json.mapper().writeValueAsString(c));
+            int d0 = n.layers().get(0)[0].length;
+            com.fasterxml.jackson.databind.node.ArrayNode sig = c.putArray("sigma_x");
+            for (int r = 0; r < d0; r++) {
+                com.fasterxml.jackson.databind.node.ArrayNode row = sig.addArray();
+                for (int col = 0; col < d0; col++) {
+                    row.add(r == col ? scales[i] : "0");
+                }
+            }
+            JsonNode scaled = inspectJson("s" + i + ".json", Json.mapper().writeValueAsString(c));
+            String where = f + " seed " + seeds[i] + " s " + scales[i];
+            assertEquals(white.get("is_flattest").asBoolean(), scaled.get("is_flattest").asBoolean(), where);
+            assertEquals(method(white), method(scaled), where);
+            if (white.has("flattest_sharpness_exact")) {
+                assertEquals(org.flatminima.numbers.Rational.parse(white.get("flattest_sharpness_exact").asText())
+                                .multiply(org.flatminima.numbers.Rational.parse(scales[i])),
+                        org.flatminima.numbers.Rational.parse(scaled.get("flattest_sharpness_exact").asText()), where);
+            }
+        }
     }
 
     @Test

@@ -20,8 +20,27 @@ class ClaimStatusTest extends QuietTest {
     @Test
     void undecidedIsNeverAPass() {
         assertEquals(ClaimStatus.UNDECIDED, status(ClaimKind.LEMMA, Verdict.PROVED, Verdict.UNDECIDED));
-        assertEquals(ClaimStatus.UNDECIDED, status(ClaimKind.LEMMA));
-        assertEquals(ClaimStatus.UNDECIDED, status(ClaimKind.LEMMA, Verdict.HYPOTHESIS_NOT_MET));
+        assertEquals(ClaimStatus.INSUFFICIENT, status(ClaimKind.LEMMA));
+        assertEquals(ClaimStatus.INSUFFICIENT, status(ClaimKind.LEMMA, Verdict.HYPOTHESIS_NOT_MET));
+    }
+
+    @Test
+    void tooFewInstancesMeetingTheHypothesesIsInsufficient() {
+        java.util.Map<Verdict, Integer> oneOfSix = java.util.Map.of(Verdict.PROVED, 1, Verdict.HYPOTHESIS_NOT_MET, 5);
+        assertEquals(ClaimStatus.INSUFFICIENT, ClaimStatus.of(ClaimKind.THEOREM, oneOfSix, 3));
+        assertEquals(ClaimStatus.PASS, ClaimStatus.of(ClaimKind.THEOREM, oneOfSix, 1));
+        assertEquals(ClaimStatus.PASS, ClaimStatus.of(ClaimKind.THEOREM, java.util.Map.of(Verdict.PROVED, 3,
+                Verdict.HYPOTHESIS_NOT_MET, 3), 3));
+        // a refutation or an undecided instance outranks too few instances
+        assertEquals(ClaimStatus.FAIL, ClaimStatus.of(ClaimKind.THEOREM, java.util.Map.of(Verdict.REFUTED, 1,
+                Verdict.HYPOTHESIS_NOT_MET, 5), 3));
+        assertEquals(ClaimStatus.UNDECIDED, ClaimStatus.of(ClaimKind.THEOREM, java.util.Map.of(Verdict.UNDECIDED, 1,
+                Verdict.HYPOTHESIS_NOT_MET, 5), 3));
+        ClaimResult r = new ClaimRecorder("t", ClaimKind.THEOREM, "t", "s").minMet(2)
+                .add(InstanceResult.of(1, "f", List.of(1, 1), Verdict.PROVED, "exact"))
+                .add(InstanceResult.of(2, "f", List.of(1, 1), Verdict.HYPOTHESIS_NOT_MET, "no")).finish();
+        assertEquals(ClaimStatus.INSUFFICIENT, r.status());
+        assertEquals(1, r.met());
     }
 
     @Test
@@ -50,7 +69,7 @@ class ClaimStatusTest extends QuietTest {
             boolean undecided = vs.contains(Verdict.UNDECIDED);
             boolean anyPass = vs.stream().anyMatch(Verdict::isPass);
             ClaimStatus expected = refuted ? ClaimStatus.FAIL
-                    : (undecided || !anyPass) ? ClaimStatus.UNDECIDED : ClaimStatus.PASS;
+                    : undecided ? ClaimStatus.UNDECIDED : !anyPass ? ClaimStatus.INSUFFICIENT : ClaimStatus.PASS;
             assertEquals(expected, status(ClaimKind.THEOREM, vs.toArray(Verdict[]::new)), vs.toString());
             boolean allRefuted = n > 0 && vs.stream().allMatch(v -> v == Verdict.REFUTED);
             ClaimStatus control = anyPass ? ClaimStatus.FAIL : allRefuted ? ClaimStatus.PASS : ClaimStatus.UNDECIDED;

@@ -56,6 +56,22 @@ class RegressionsTest extends QuietTest {
     }
 
     @Test
+    void tooFewInstancesMeetingTheHypothesesIsAWorseStatus() {
+        Results base = ResultsFixtures.sample();
+        List<ClaimResult> claims = new ArrayList<>();
+        for (ClaimResult c : base.claims()) {
+            claims.add(c.id().equals("eq-13") ? c.withMinMet(c.total() + 1) : c);
+        }
+        Results now = base.withClaims(claims);
+        assertEquals(ClaimStatus.INSUFFICIENT, now.claims().stream().filter(c -> c.id().equals("eq-13")).findFirst()
+                .orElseThrow().status());
+        assertTrue(regressions(base, now).get("eq-13").contains(Change.STATUS_WORSE));
+        // and the stated minimum survives a write and a read
+        Results back = ResultsIO.parse(ResultsIO.toJson(now), "test");
+        assertEquals(now, back);
+    }
+
+    @Test
     void aWeakerInstanceInsideAnUndecidedClaimRegresses() {
         Results base = ResultsFixtures.sample();
         ClaimResult t4 = base.claim("theorem-4").orElseThrow();

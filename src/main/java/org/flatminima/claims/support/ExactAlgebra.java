@@ -34,6 +34,11 @@ public final class ExactAlgebra {
         return new Inertia(in.negative(), in.zero(), in.positive());
     }
 
+    /** The counts {negative, zero, positive} of an inertia. */
+    public static int[] counts(Inertia in) {
+        return new int[] {in.negative(), in.zero(), in.positive()};
+    }
+
     /** c I - M for a square M. */
     public static Matrix<Rational> shiftedNegation(Rational c, Matrix<Rational> m) {
         return Matrix.build(Q, m.rows(), m.cols(), (i, j) -> i == j ? c.subtract(m.get(i, j)) : m.get(i, j).negate());

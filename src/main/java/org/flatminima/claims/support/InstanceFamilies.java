@@ -29,7 +29,25 @@ public final class InstanceFamilies {
     public static Instance generate(Family family, long seed, CheckSettings s) {
         if (family.shared() != null) {
             int depth = Math.max(s.maxDepth(), family.shared().minDepth());
-            return new Instance(family.id(), seed, toNetwork(family.shared().generate(seed, s.maxDim(), depth)));
+            ExactNetwork n = family.shared().generate(seed, s.maxDim(), depth);
+            // roots families: redraw (deterministically) the degenerate m = 1 or sigma_max(T) = 1 draws, where
+            // a wrong constant or exponent is invisible, whenever the size limits allow anything else
+            long next = seed;
+            for (int attempt = 0; attempt < 8 && family.shared().takesRoots() && depth >= 2 && degenerate(n); attempt++) {
+                next = mix(next);
+                n = family.shared().generate(next, s.maxDim(), depth);
+            }
+            if (family == Family.SCALAR_FLATTEST || family == Family.SCALAR_MINIMUM) {
+                n = withScalarSigma(n, new SplittableRandom(seed ^ 0x51C3A2L));
+            }
+            return new Instance(family.id(), seed, toNetwork(n));
+        }
+        if (family == Family.SCALAR_SIGMA) {
+            org.flatminima.generate.Family shared = org.flatminima.generate.Family.SCALAR_FLATTEST;
+            ExactNetwork n = shared.generate(seed, s.maxDim(), Math.max(s.maxDepth(), shared.minDepth()));
+            SplittableRandom r = new SplittableRandom(seed ^ 0x51C3A2L);
+            Rational s2 = SCALAR_SIGMAS[r.nextInt(SCALAR_SIGMAS.length)];
+            return new Instance(family.id(), seed, toNetwork(org.flatminima.generate.Family.withSigmaX(n, new Rational[][] {{s2}})));
         }
         SplittableRandom rnd = new SplittableRandom(seed);
         LinearNetwork<Rational> net = switch (family) {
@@ -47,6 +65,32 @@ public final class InstanceFamilies {
             default -> throw new IllegalStateException("unhandled family " + family);
         };
         return new Instance(family.id(), seed, net);
+    }
+
+    /** Sigma_x^2 values the scalar families draw (never 1). */
+    private static final Rational[] SCALAR_SIGMAS = {Rational.of(1, 4), Rational.of(4, 9), Rational.of(2), Rational.of(9, 4),
+        Rational.of(3), Rational.of(1, 2)};
+
+    /**
+     * A scalar instance with sigma_x^2 != 1 in three draws of four (eqs. (8)-(13) carry sigma_x^2 as a factor
+     * that a wrong formula could drop); Sigma_x = 1 otherwise.
+     */
+    private static ExactNetwork withScalarSigma(ExactNetwork n, SplittableRandom rnd) {
+        if (rnd.nextInt(4) == 0) {
+            return n;
+        }
+        Rational s2 = SCALAR_SIGMAS[rnd.nextInt(SCALAR_SIGMAS.length)];
+        return org.flatminima.generate.Family.withSigmaX(n, new Rational[][] {{s2}});
+    }
+
+    private static boolean degenerate(ExactNetwork n) {
+        return n.dims().length == 2 || (n.sigmaMaxT() != null && n.sigmaMaxT().equals(Rational.ONE));
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+        z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return (z ^ (z >>> 33)) & Long.MAX_VALUE;
     }
 
     /** The exact network of a generated instance (Sigma_x = I is passed as "not given"). */

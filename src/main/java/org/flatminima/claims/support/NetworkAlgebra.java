@@ -109,6 +109,15 @@ public final class NetworkAlgebra {
         return mat.cols() <= mat.rows() ? mat.transpose().multiply(mat) : mat.multiply(mat.transpose());
     }
 
+    /** The vector as a plain array. */
+    public static Rational[] asArray(Matrix<Rational> column) {
+        Rational[] v = new Rational[column.rows()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = column.get(i, 0);
+        }
+        return v;
+    }
+
     /** Is {@code a} a positive rational multiple of {@code b} (both column vectors, b non-zero)? Returns the multiple or null. */
     public static Rational positiveMultiple(Matrix<Rational> a, Matrix<Rational> b) {
         Rational c = null;

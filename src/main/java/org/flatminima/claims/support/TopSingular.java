@@ -1,6 +1,7 @@
 package org.flatminima.claims.support;
 
 import java.util.List;
+import org.flatminima.certificates.CertificateLog;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.numbers.Rational;
 
@@ -56,6 +57,12 @@ public record TopSingular(Rational sigmaSquared, Rational lo, Rational hi, Ratio
         for (Rational candidate : candidates) {
             ExactAlgebra.Inertia in = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(candidate, gram));
             if (in.negative() == 0 && in.zero() >= 1) {
+                String name = CertificateLog.nameOf(t);
+                if (name != null) { // the witness that candidate = sigma_max^2: candidate I - T^T T is PSD and singular
+                    CertificateLog.name(gram, name + "_gram");
+                    CertificateLog.inertia(gram, candidate, ExactAlgebra.counts(in));
+                    CertificateLog.witness("sigma_squared", candidate);
+                }
                 List<Rational[]> ns = ExactAlgebra.nullSpace(ExactAlgebra.shiftedNegation(candidate, gram));
                 Rational[] v = ns.get(0);
                 Matrix<Rational> tv = t.multiply(ExactAlgebra.column(v));
@@ -63,10 +70,22 @@ public record TopSingular(Rational sigmaSquared, Rational lo, Rational hi, Ratio
                 for (int i = 0; i < u.length; i++) {
                     u[i] = tv.get(i, 0);
                 }
+                if (name != null) {
+                    CertificateLog.witness("v", v);
+                    CertificateLog.witness("u", u);
+                }
                 return new TopSingular(candidate, candidate, candidate, v, u, ns.size());
             }
         }
         Rational[] bracket = enclose(gram, s, digits);
+        String name = CertificateLog.nameOf(t);
+        if (name != null) { // the witnesses of lo < sigma_max^2 <= hi
+            CertificateLog.name(gram, name + "_gram");
+            CertificateLog.inertia(gram, bracket[0], null);
+            CertificateLog.inertia(gram, bracket[1], null);
+            CertificateLog.witness("sigma_squared_lo", bracket[0]);
+            CertificateLog.witness("sigma_squared_hi", bracket[1]);
+        }
         return new TopSingular(null, bracket[0], bracket[1], null, null, 0);
     }
 
