@@ -50,8 +50,9 @@ class SweepVerdictsTest extends QuietTest {
 
     @Test
     void aRunThatDidNotConvergeMeetsNoHypothesisAndPassesNothing() {
+        // no instance met the hypotheses, fewer than required: INSUFFICIENT, never a pass
         ClaimResult c = decide(run("diverged", Double.NaN));
         assertEquals(1, c.count(Verdict.HYPOTHESIS_NOT_MET));
-        assertEquals(ClaimStatus.UNDECIDED, c.status());
+        assertEquals(ClaimStatus.INSUFFICIENT, c.status());
     }
 }
