@@ -1,7 +1,7 @@
 package org.flatminima.api;
 
 import java.util.Map;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 
 /**
  * One claim decided on one network.

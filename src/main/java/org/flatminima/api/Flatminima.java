@@ -10,7 +10,7 @@ import org.flatminima.claims.Instance;
 import org.flatminima.claims.Outcome;
 import org.flatminima.data.Dataset;
 import org.flatminima.inspect.Inspection;
-import org.flatminima.io.CaseFile;
+import org.flatminima.cases.CaseFile;
 import org.flatminima.io.Json;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.model.LinearNetwork;

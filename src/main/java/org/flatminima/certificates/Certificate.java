@@ -1,5 +1,6 @@
 package org.flatminima.certificates;
 
+import org.flatminima.exact.CertificateLog;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

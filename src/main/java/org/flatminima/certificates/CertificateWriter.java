@@ -1,12 +1,13 @@
 package org.flatminima.certificates;
 
+import org.flatminima.exact.CertificateLog;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.flatminima.generate.CaseJson;
-import org.flatminima.io.CaseFile;
+import org.flatminima.cases.CaseFile;
 import org.flatminima.io.Json;
 import org.flatminima.io.SafeFiles;
 import org.flatminima.numbers.Rational;

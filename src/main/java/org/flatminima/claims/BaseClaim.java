@@ -1,5 +1,6 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
 import java.util.List;
 
 /** Holds the descriptive fields every claim has; subclasses implement {@link #decide}. */
@@ -10,10 +11,10 @@ public abstract class BaseClaim implements Claim {
     private final ClaimKind kind;
     private final String section;
     private final List<String> hypotheses;
-    private final List<Family> families;
+    private final List<InstanceSource> families;
 
     protected BaseClaim(String id, String title, String statement, ClaimKind kind, String section,
-            List<String> hypotheses, List<Family> families) {
+            List<String> hypotheses, List<InstanceSource> families) {
         this.id = id;
         this.title = title;
         this.statement = statement;
@@ -54,7 +55,7 @@ public abstract class BaseClaim implements Claim {
     }
 
     @Override
-    public List<Family> families() {
+    public List<InstanceSource> families() {
         return families;
     }
 }

@@ -1,5 +1,7 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.Verdict;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -12,14 +14,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.flatminima.certificates.Certificate;
-import org.flatminima.certificates.CertificateLog;
-import org.flatminima.claims.support.InstanceFamilies;
-import org.flatminima.io.CaseFile;
+import org.flatminima.exact.CertificateLog;
+import org.flatminima.cases.CaseFile;
 import org.flatminima.io.Json;
 import org.flatminima.io.SafeFiles;
-import org.flatminima.report.ClaimRecorder;
-import org.flatminima.report.ClaimResult;
-import org.flatminima.report.InstanceResult;
+import org.flatminima.results.ClaimRecorder;
+import org.flatminima.results.ClaimResult;
+import org.flatminima.results.InstanceResult;
 
 /**
  * Runs claims on fresh seeded instances (or on given ones), in parallel over instances, within a time
@@ -72,7 +73,7 @@ public final class CheckRunner {
 
     /** Draws instance {@code i} of a claim: its families in turn, within the claim's size limits. */
     public Instance draw(Claim claim, long seed, int i) {
-        Family f = claim.families().get(i % claim.families().size());
+        InstanceSource f = claim.families().get(i % claim.families().size());
         return InstanceFamilies.generate(f, instanceSeed(seed, claim.id(), i), claim.limits(settings));
     }
 
@@ -269,7 +270,7 @@ public final class CheckRunner {
         if (c.reportSection() != null) {
             rec.section(c.reportSection());
         }
-        for (Family f : c.families()) {
+        for (InstanceSource f : c.families()) {
             rec.family(f.id());
         }
         for (InstanceRun r : run.runs()) {
@@ -297,13 +298,7 @@ public final class CheckRunner {
         return rec.timeSeconds(run.seconds()).finish();
     }
 
-    static org.flatminima.report.ClaimKind reportKind(ClaimKind k) {
-        return switch (k) {
-            case LEMMA, FACT -> org.flatminima.report.ClaimKind.LEMMA;
-            case THEOREM -> org.flatminima.report.ClaimKind.THEOREM;
-            case EQUATION -> org.flatminima.report.ClaimKind.EQUATION;
-            case CONJECTURE -> org.flatminima.report.ClaimKind.CONJECTURE;
-            case CONTROL -> org.flatminima.report.ClaimKind.CONTROL;
-        };
+    static ClaimKind reportKind(ClaimKind k) {
+        return k == ClaimKind.FACT ? ClaimKind.LEMMA : k;
     }
 }

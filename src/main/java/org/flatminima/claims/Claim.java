@@ -1,5 +1,6 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
 import java.util.List;
 
 /**
@@ -38,7 +39,7 @@ public interface Claim {
     List<String> hypotheses();
 
     /** The families instances are drawn from by default (round robin). */
-    List<Family> families();
+    List<InstanceSource> families();
 
     /** The size limits its instances are drawn with (numerical claims cap them to stay fast). */
     default CheckSettings limits(CheckSettings requested) {

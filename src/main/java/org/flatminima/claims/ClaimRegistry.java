@@ -1,5 +1,7 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.Verdict;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

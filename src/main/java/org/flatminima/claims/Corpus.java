@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.flatminima.claims.support.InstanceFamilies;
-import org.flatminima.io.CaseFile;
+import org.flatminima.cases.CaseFile;
 import org.flatminima.io.Json;
 import org.flatminima.io.SafeFiles;
 
@@ -19,7 +18,7 @@ public final class Corpus {
     private Corpus() {}
 
     /** One corpus entry: a claim decided on one family's instance. */
-    public record Entry(String claimId, Family family, long seed, int maxDim, int maxDepth) {}
+    public record Entry(String claimId, InstanceSource family, long seed, int maxDim, int maxDepth) {}
 
     /** The entries, one or two per claim and control, at sizes that replay in well under a second each. */
     public static List<Entry> entries() {
@@ -31,7 +30,7 @@ public final class Corpus {
                     || c.id().startsWith("control.lemma1") || c.id().startsWith("control.stability")) {
                 continue; // numerical claims: their runs are not exact replays
             }
-            for (Family f : c.families()) {
+            for (InstanceSource f : c.families()) {
                 e.add(new Entry(c.id(), f, seed++, 3, 4));
                 if (e.stream().filter(x -> x.claimId().equals(c.id())).count() >= 2) {
                     break;

@@ -1,9 +1,11 @@
 package org.flatminima.claims;
 
-import org.flatminima.certificates.CertificateLog;
-import org.flatminima.claims.support.DoubleEigen;
-import org.flatminima.claims.support.ExactAlgebra;
-import org.flatminima.claims.support.PowerBracket;
+import org.flatminima.exact.Inertia;
+import org.flatminima.results.Verdict;
+import org.flatminima.exact.CertificateLog;
+import org.flatminima.linalg.DoubleEigen;
+import org.flatminima.exact.ExactAlgebra;
+import org.flatminima.exact.PowerBracket;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.numbers.Rational;
 
@@ -20,7 +22,7 @@ public final class Decisions {
         double approx = DoubleEigen.approxMax(h);
         Double margin = null;
         if (value.isExact()) {
-            ExactAlgebra.Inertia in = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(value.exact(), h));
+            Inertia in = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(value.exact(), h));
             boolean holds = in.negative() == 0 && in.zero() >= 1;
             if (holds) {
                 CertificateLog.inertia(h, value.exact(), ExactAlgebra.counts(in));
@@ -55,7 +57,7 @@ public final class Decisions {
         double approx = DoubleEigen.approxMax(h);
         Double margin = relative(approx, value.hi().doubleValue());
         if (value.isExact()) {
-            ExactAlgebra.Inertia in = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(value.exact(), h));
+            Inertia in = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(value.exact(), h));
             boolean holds = in.negative() >= 1 || in.zero() >= 1;
             if (holds) {
                 CertificateLog.inertia(h, value.exact(), ExactAlgebra.counts(in));

@@ -1,7 +1,7 @@
 package org.flatminima.claims;
 
 import java.util.function.Function;
-import org.flatminima.claims.support.NetworkAlgebra;
+import org.flatminima.model.NetworkAlgebra;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.model.AutodiffHessian;
 import org.flatminima.model.LinearNetwork;
@@ -57,13 +57,13 @@ public record HessianSpectrum(Matrix<Rational> matrix, String how, Basis basis) 
         int n = net.parameterCount();
         if (!(white && atMinimum)) {
             Matrix<Rational> h = Loss.hessian(net);
-            org.flatminima.certificates.CertificateLog.name(h, "hessian");
+            org.flatminima.exact.CertificateLog.name(h, "hessian");
             return new HessianSpectrum(h, "the loss's own Hessian (closed-form second derivatives, " + n + "x" + n + ")",
                     Basis.LOSS_HESSIAN);
         }
         Matrix<Rational> h = lossHessian.apply(net);
         if (!h.equals(NetworkAlgebra.phiPhiTransposed(net, Rational.TWO))) {
-            org.flatminima.certificates.CertificateLog.name(h, "hessian");
+            org.flatminima.exact.CertificateLog.name(h, "hessian");
             return new HessianSpectrum(h, "the loss's own Hessian by exact second-order AD (" + n + "x" + n
                     + "); it differs from Lemma 3's 2 Phi Phi^T on this instance", Basis.LOSS_HESSIAN);
         }
@@ -77,7 +77,7 @@ public record HessianSpectrum(Matrix<Rational> matrix, String how, Basis basis) 
             k = k == null ? term : k.add(term);
         }
         Matrix<Rational> gram = k.scale(Rational.TWO);
-        org.flatminima.certificates.CertificateLog.name(gram, "hessian_gram");
+        org.flatminima.exact.CertificateLog.name(gram, "hessian_gram");
         return new HessianSpectrum(gram, "Lemma 3 proved for this instance (the loss's Hessian by exact "
                 + "second-order AD, " + n + "x" + n + ", equal entrywise to 2 Phi Phi^T" + also + "); decided on 2 Phi^T Phi ("
                 + k.rows() + "x" + k.rows() + ")", Basis.LEMMA3_PROVED_FOR_INSTANCE);

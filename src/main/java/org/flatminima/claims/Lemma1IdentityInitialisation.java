@@ -1,11 +1,12 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.Verdict;
 import java.util.List;
 import java.util.Locale;
-import org.flatminima.claims.support.DoubleEigen;
-import org.flatminima.claims.support.GradientDescent;
-import org.flatminima.claims.support.PowerBracket;
-import org.flatminima.claims.support.TopSingular;
+import org.flatminima.linalg.DoubleEigen;
+import org.flatminima.exact.PowerBracket;
+import org.flatminima.exact.TopSingular;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.model.LinearNetwork;
 import org.flatminima.model.Loss;
@@ -49,7 +50,7 @@ public final class Lemma1IdentityInitialisation extends BaseClaim {
                 constantOffset != 0 ? ClaimKind.CONTROL : ClaimKind.LEMMA, "Sec. 2, Lemma 1; App. II",
                 item == Item.I ? List.of("A2", "d_x = d_y, square layers", "W_j(0) = I")
                         : List.of("A2", "d_x = d_y, square layers", "W_j(0) = I", "T positive definite"),
-                item == Item.I ? List.of(Family.IDENTITY_INIT_GENERAL, Family.IDENTITY_INIT_PD) : List.of(Family.IDENTITY_INIT_PD));
+                item == Item.I ? List.of(InstanceSource.IDENTITY_INIT_GENERAL, InstanceSource.IDENTITY_INIT_PD) : List.of(InstanceSource.IDENTITY_INIT_PD));
         this.item = item;
         this.constantOffset = constantOffset;
     }

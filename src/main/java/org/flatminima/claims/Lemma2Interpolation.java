@@ -1,7 +1,9 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.Verdict;
 import java.util.List;
-import org.flatminima.claims.support.ExactAlgebra;
+import org.flatminima.exact.ExactAlgebra;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.model.LinearNetwork;
 import org.flatminima.model.Loss;
@@ -29,7 +31,7 @@ public final class Lemma2Interpolation extends BaseClaim {
                         : "if the plot shows w2 sharper than the flattest w1 (same signs), some w3 in Omega appears flatter than w1",
                 control ? ClaimKind.CONTROL : ClaimKind.LEMMA, "Sec. 3, Lemma 2; App. III.2",
                 List.of("d_j = 1 for all j", "w2 in Omega", "|tau|^(1/m) rational", "the plot shows w2 sharper than w1"),
-                control ? List.of(Family.SCALAR_MISLEADING) : List.of(Family.SCALAR_MISLEADING, Family.SCALAR_MINIMUM));
+                control ? List.of(InstanceSource.SCALAR_MISLEADING) : List.of(InstanceSource.SCALAR_MISLEADING, InstanceSource.SCALAR_MINIMUM));
         this.control = control;
     }
 

@@ -1,7 +1,9 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.Verdict;
 import java.util.List;
-import org.flatminima.claims.support.NetworkAlgebra;
+import org.flatminima.model.NetworkAlgebra;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.model.AutodiffHessian;
 import org.flatminima.numbers.Rational;
@@ -24,8 +26,8 @@ public final class Lemma3HessianStructure extends BaseClaim {
     private Lemma3HessianStructure(String id, String title, String statement, ClaimKind kind, Rational factor) {
         super(id, title, statement, kind, "Sec. 4, Lemma 3, eqs. (15)-(16)", List.of("A1", "w in Omega (P = T)", "any SPD Sigma_x"),
                 kind == ClaimKind.CONTROL
-                        ? List.of(Family.FLATTEST_27, Family.NON_FLATTEST, Family.RANDOM_MINIMUM, Family.SIGMA_NOT_IDENTITY)
-                        : List.of(Family.FLATTEST_27, Family.NON_FLATTEST, Family.RANDOM_MINIMUM, Family.SIGMA_NOT_IDENTITY, Family.BOTTLENECK));
+                        ? List.of(InstanceSource.FLATTEST_EQ27, InstanceSource.NON_FLATTEST, InstanceSource.RANDOM_TARGET, InstanceSource.SIGMA_X_NOT_IDENTITY)
+                        : List.of(InstanceSource.FLATTEST_EQ27, InstanceSource.NON_FLATTEST, InstanceSource.RANDOM_TARGET, InstanceSource.SIGMA_X_NOT_IDENTITY, InstanceSource.BOTTLENECK));
         this.factor = factor;
     }
 

@@ -1,9 +1,12 @@
 package org.flatminima.claims;
 
+import org.flatminima.exact.Inertia;
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.Verdict;
 import java.util.List;
-import org.flatminima.claims.support.DoubleEigen;
-import org.flatminima.claims.support.ExactAlgebra;
-import org.flatminima.claims.support.NetworkAlgebra;
+import org.flatminima.linalg.DoubleEigen;
+import org.flatminima.exact.ExactAlgebra;
+import org.flatminima.model.NetworkAlgebra;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.numbers.Rational;
 
@@ -18,10 +21,10 @@ public final class Lemma4NormInequality extends BaseClaim {
     public Lemma4NormInequality() {
         this("lemma4", "Lemma 4: Frobenius norms bound the product's spectral norm",
                 "sum_k ||Psi_k||_F^2 >= m ||prod_k Psi_k||_2^(2/m)", ClaimKind.LEMMA, Rational.ONE,
-                List.of(Family.CHAIN_RANDOM, Family.CHAIN_EQUALITY, Family.NON_FLATTEST, Family.BOTTLENECK));
+                List.of(InstanceSource.CHAIN_RANDOM, InstanceSource.CHAIN_EQUALITY, InstanceSource.NON_FLATTEST, InstanceSource.BOTTLENECK));
     }
 
-    private Lemma4NormInequality(String id, String title, String statement, ClaimKind kind, Rational factor, List<Family> families) {
+    private Lemma4NormInequality(String id, String title, String statement, ClaimKind kind, Rational factor, List<InstanceSource> families) {
         super(id, title, statement, kind, "Sec. 5, Lemma 4, eq. (22)", List.of("Psi_k in R^(d_k x d_(k-1)) (shapes chain)"), families);
         this.factor = factor;
     }
@@ -30,7 +33,7 @@ public final class Lemma4NormInequality extends BaseClaim {
     public static Lemma4NormInequality tightenedControl() {
         return new Lemma4NormInequality("control.lemma4.factor", "Control: Lemma 4 times (1 + 1e-3) on its equality case",
                 "FALSE: sum_k ||Psi_k||_F^2 >= (1 + 1e-3) m ||prod_k Psi_k||_2^(2/m)", ClaimKind.CONTROL,
-                Rational.ONE.add(Rational.of(1, 1000)), List.of(Family.CHAIN_EQUALITY));
+                Rational.ONE.add(Rational.of(1, 1000)), List.of(InstanceSource.CHAIN_EQUALITY));
     }
 
     @Override
@@ -42,14 +45,14 @@ public final class Lemma4NormInequality extends BaseClaim {
         }
         Matrix<Rational> gram = NetworkAlgebra.smallGram(in.network().product());
         Rational bound = s.divide(Rational.of(m).multiply(factor)).pow(m);
-        ExactAlgebra.Inertia inertia = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(bound, gram));
-        if (inertia.isPositiveSemidefinite()) {
-            org.flatminima.certificates.CertificateLog.name(gram, "product_gram");
-            org.flatminima.certificates.CertificateLog.inertia(gram, bound, ExactAlgebra.counts(inertia));
+        Inertia inertia = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(bound, gram));
+        if ((inertia.negative() == 0)) {
+            org.flatminima.exact.CertificateLog.name(gram, "product_gram");
+            org.flatminima.exact.CertificateLog.inertia(gram, bound, ExactAlgebra.counts(inertia));
         }
         double top = DoubleEigen.approxMax(gram);
         Double margin = top == 0 ? null : 1 - m * factor.doubleValue() * Math.pow(top, 1.0 / m) / s.doubleValue();
-        Outcome o = Outcome.of(inertia.isPositiveSemidefinite() ? Verdict.PROVED : Verdict.REFUTED,
+        Outcome o = Outcome.of((inertia.negative() == 0) ? Verdict.PROVED : Verdict.REFUTED,
                 "exact inertia of (S/(" + (factor.equals(Rational.ONE) ? "" : factor + " ") + "m))^m I - P^T P: "
                         + inertia.negative() + " negative, " + inertia.zero() + " zero");
         return o.withMargin(margin).withDetail("sum_frobenius_squared", s).withDetail("equality", inertia.zero() > 0 && inertia.negative() == 0);

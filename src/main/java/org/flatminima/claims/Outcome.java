@@ -1,5 +1,6 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.Verdict;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,10 +1,12 @@
 package org.flatminima.claims;
 
-import org.flatminima.certificates.CertificateLog;
-import org.flatminima.claims.support.ExactAlgebra;
-import org.flatminima.claims.support.NetworkAlgebra;
-import org.flatminima.claims.support.PowerBracket;
-import org.flatminima.claims.support.TopSingular;
+import org.flatminima.exact.Inertia;
+import org.flatminima.results.Verdict;
+import org.flatminima.exact.CertificateLog;
+import org.flatminima.exact.ExactAlgebra;
+import org.flatminima.model.NetworkAlgebra;
+import org.flatminima.exact.PowerBracket;
+import org.flatminima.exact.TopSingular;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.numbers.Rational;
 
@@ -60,7 +62,7 @@ public final class Premises {
         }
         for (int k = 1; k <= in.depth(); k++) {
             Matrix<Rational> g = NetworkAlgebra.smallGram(in.network().layer(k));
-            ExactAlgebra.Inertia inertia = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(t.rootSquared(), g));
+            Inertia inertia = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(t.rootSquared(), g));
             if (inertia.negative() != 0 || inertia.zero() == 0) {
                 return Outcome.hypothesisNotMet("sigma_max(W_" + k + ") != sigma_max(T)^(1/m)");
             }

@@ -1,7 +1,8 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
 import java.util.List;
-import org.flatminima.claims.support.PowerBracket;
+import org.flatminima.exact.PowerBracket;
 import org.flatminima.numbers.Rational;
 
 /**
@@ -16,11 +17,11 @@ public final class RegressionEquality extends BaseClaim {
     public RegressionEquality() {
         this("beyond.mc.equality", "Marion & Chizat: the bound is attained when d = 1 or Sigma = s I",
                 "(d = 1 or Sigma = s I) and w balanced => lambda_max(H_w) = 2 L a ||w*||^(2-2/L)", ClaimKind.EQUATION,
-                true, List.of(Family.REGRESSION_SCALAR, Family.REGRESSION_ISOTROPIC, Family.REGRESSION_WHITE));
+                true, List.of(InstanceSource.REGRESSION_SCALAR, InstanceSource.REGRESSION_ISOTROPIC, InstanceSource.REGRESSION_WHITE));
     }
 
     private RegressionEquality(String id, String title, String statement, ClaimKind kind, boolean requireIsotropic,
-            List<Family> families) {
+            List<InstanceSource> families) {
         super(id, title, statement, kind, "Marion & Chizat 2024, equality cases of the lower bound",
                 List.of("the setting of beyond.mc.lower-bound", requireIsotropic ? "d = 1 or Sigma = s I" : "(none on Sigma)",
                         "w balanced: sigma_max(W_k)^2 = ||w*||^(2/L) for every k, checked by exact inertia"),
@@ -33,7 +34,7 @@ public final class RegressionEquality extends BaseClaim {
         return new RegressionEquality("control.beyond.mc.equality-any-sigma",
                 "Control: the bound claimed attained for every Sigma",
                 "FALSE: w balanced => lambda_max(H_w) = 2 L a ||w*||^(2-2/L) whatever Sigma", ClaimKind.CONTROL, false,
-                List.of(Family.REGRESSION_BALANCED));
+                List.of(InstanceSource.REGRESSION_BALANCED));
     }
 
     @Override

@@ -1,7 +1,8 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
 import java.util.List;
-import org.flatminima.claims.support.PowerBracket;
+import org.flatminima.exact.PowerBracket;
 import org.flatminima.numbers.Rational;
 
 /**
@@ -16,11 +17,11 @@ public final class RegressionLowerBound extends BaseClaim {
     public RegressionLowerBound() {
         this("beyond.mc.lower-bound", "Marion & Chizat: no minimiser is flatter than 2 L a ||w*||^(2-2/L)",
                 "P = w*^T => lambda_max(H_w) >= 2 L a ||w*||^(2-2/L), a = w*^T Sigma w* / ||w*||^2", ClaimKind.THEOREM,
-                Rational.ONE, List.of(Family.REGRESSION_MINIMUM, Family.REGRESSION_BALANCED, Family.REGRESSION_SCALAR,
-                        Family.REGRESSION_ISOTROPIC));
+                Rational.ONE, List.of(InstanceSource.REGRESSION_MINIMUM, InstanceSource.REGRESSION_BALANCED, InstanceSource.REGRESSION_SCALAR,
+                        InstanceSource.REGRESSION_ISOTROPIC));
     }
 
-    private RegressionLowerBound(String id, String title, String statement, ClaimKind kind, Rational factor, List<Family> families) {
+    private RegressionLowerBound(String id, String title, String statement, ClaimKind kind, Rational factor, List<InstanceSource> families) {
         super(id, title, statement, kind, "Marion & Chizat 2024, lower bound on the sharpness of minimisers",
                 List.of("W_1..W_(L-1) in R^(d x d), W_L in R^(1 x d)", "Sigma = X^T X / n positive definite",
                         "w a minimiser: W_L ... W_1 = w*^T, w* != 0"),
@@ -33,7 +34,7 @@ public final class RegressionLowerBound extends BaseClaim {
         return new RegressionLowerBound("control.beyond.mc.lower-bound-factor",
                 "Control: the Marion & Chizat bound times (1 + 1e-3) on its equality cases",
                 "FALSE: P = w*^T => lambda_max(H_w) >= (1 + 1e-3) 2 L a ||w*||^(2-2/L)", ClaimKind.CONTROL,
-                Rational.ONE.add(Rational.of(1, 1000)), List.of(Family.REGRESSION_SCALAR, Family.REGRESSION_ISOTROPIC));
+                Rational.ONE.add(Rational.of(1, 1000)), List.of(InstanceSource.REGRESSION_SCALAR, InstanceSource.REGRESSION_ISOTROPIC));
     }
 
     @Override

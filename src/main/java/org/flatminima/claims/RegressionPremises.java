@@ -1,8 +1,9 @@
 package org.flatminima.claims;
 
-import org.flatminima.claims.support.ExactAlgebra;
-import org.flatminima.claims.support.NetworkAlgebra;
-import org.flatminima.claims.support.PowerBracket;
+import org.flatminima.exact.Inertia;
+import org.flatminima.exact.ExactAlgebra;
+import org.flatminima.model.NetworkAlgebra;
+import org.flatminima.exact.PowerBracket;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.numbers.Rational;
 
@@ -92,14 +93,14 @@ public final class RegressionPremises {
         }
         for (int k = 1; k <= in.depth(); k++) {
             Matrix<Rational> g = NetworkAlgebra.smallGram(in.network().layer(k));
-            ExactAlgebra.Inertia inertia = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(r2, g));
+            Inertia inertia = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(r2, g));
             if (inertia.negative() != 0 || inertia.zero() == 0) {
                 return "sigma_max(W_" + k + ") != ||w*||^(1/L): not balanced";
             }
-            org.flatminima.certificates.CertificateLog.name(g, "layer_gram:" + k);
-            org.flatminima.certificates.CertificateLog.inertia(g, r2, ExactAlgebra.counts(inertia));
+            org.flatminima.exact.CertificateLog.name(g, "layer_gram:" + k);
+            org.flatminima.exact.CertificateLog.inertia(g, r2, ExactAlgebra.counts(inertia));
         }
-        org.flatminima.certificates.CertificateLog.witness("root_squared", r2);
+        org.flatminima.exact.CertificateLog.witness("root_squared", r2);
         return null;
     }
 }

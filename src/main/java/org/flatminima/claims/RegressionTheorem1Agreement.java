@@ -1,8 +1,10 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.Verdict;
 import java.util.List;
-import org.flatminima.claims.support.PowerBracket;
-import org.flatminima.claims.support.TopSingular;
+import org.flatminima.exact.PowerBracket;
+import org.flatminima.exact.TopSingular;
 import org.flatminima.numbers.Rational;
 
 /**
@@ -18,11 +20,11 @@ public final class RegressionTheorem1Agreement extends BaseClaim {
     public RegressionTheorem1Agreement() {
         this("beyond.mc.theorem1-agreement", "Theorem 1 and Marion & Chizat's bound agree for one output and Sigma = I",
                 "d_y = 1, Sigma = I => 2m sigma_max(T)^(2(1-1/m)) = 2 L a ||w*||^(2-2/L) (= lambda_max(H) when balanced)",
-                ClaimKind.EQUATION, true, List.of(Family.REGRESSION_WHITE));
+                ClaimKind.EQUATION, true, List.of(InstanceSource.REGRESSION_WHITE));
     }
 
     private RegressionTheorem1Agreement(String id, String title, String statement, ClaimKind kind, boolean requireWhite,
-            List<Family> families) {
+            List<InstanceSource> families) {
         super(id, title, statement, kind, "Theorem 1 (eq. 17) against Marion & Chizat 2024's bound",
                 List.of("the setting of beyond.mc.lower-bound", requireWhite ? "Sigma = I (A2)" : "(none on Sigma)"),
                 families);
@@ -34,7 +36,7 @@ public final class RegressionTheorem1Agreement extends BaseClaim {
         return new RegressionTheorem1Agreement("control.beyond.mc.theorem1-unwhitened",
                 "Control: Theorem 1's formula used as the bound without Sigma = I",
                 "FALSE: d_y = 1 => 2m sigma_max(T)^(2(1-1/m)) = 2 L a ||w*||^(2-2/L) whatever Sigma", ClaimKind.CONTROL,
-                false, List.of(Family.REGRESSION_BALANCED));
+                false, List.of(InstanceSource.REGRESSION_BALANCED));
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.flatminima.claims;
 
+import org.flatminima.exact.Inertia;
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.Verdict;
 import java.util.List;
-import org.flatminima.claims.support.ExactAlgebra;
+import org.flatminima.exact.ExactAlgebra;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.model.Loss;
 import org.flatminima.numbers.Rational;
@@ -27,7 +30,7 @@ public final class ScalarFlattestSet extends BaseClaim {
                         : "Omega_0 = {w : |w_j| = |tau|^(1/m), prod sgn(w_j) = sgn(tau)}, exactly 2^(m-1) points",
                 control ? ClaimKind.CONTROL : ClaimKind.EQUATION, "Sec. 3, eqs. (11)-(12)",
                 List.of("d_j = 1 for all j", "w in Omega", "|tau|^(1/m) rational (exact families)"),
-                control ? List.of(Family.SCALAR_FLATTEST) : List.of(Family.SCALAR_FLATTEST, Family.SCALAR_MINIMUM));
+                control ? List.of(InstanceSource.SCALAR_FLATTEST) : List.of(InstanceSource.SCALAR_FLATTEST, InstanceSource.SCALAR_MINIMUM));
         this.allPatternsControl = control;
     }
 
@@ -66,13 +69,13 @@ public final class ScalarFlattestSet extends BaseClaim {
             }
             inOmega++;
             Matrix<Rational> h = Loss.hessian(ScalarSupport.withWeights(in.network(), w));
-            ExactAlgebra.Inertia ie = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(lambda13, h));
+            Inertia ie = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(lambda13, h));
             if (ie.negative() != 0 || ie.zero() == 0) {
                 return Outcome.of(Verdict.REFUTED, "exact: a point of (12) has lambda_max != eq. (13)'s value " + lambda13);
             }
             // the Hessian at w_j = (-1)^(bit j of mask) |tau|^(1/m)
-            org.flatminima.certificates.CertificateLog.name(h, "hessian_signs:" + mask);
-            org.flatminima.certificates.CertificateLog.inertia(h, lambda13, ExactAlgebra.counts(ie));
+            org.flatminima.exact.CertificateLog.name(h, "hessian_signs:" + mask);
+            org.flatminima.exact.CertificateLog.inertia(h, lambda13, ExactAlgebra.counts(ie));
         }
         if (inOmega != (1 << (m - 1))) {
             return Outcome.of(Verdict.REFUTED, "exact: " + inOmega + " sign patterns reach tau, expected 2^(m-1) = " + (1 << (m - 1)));
@@ -83,12 +86,12 @@ public final class ScalarFlattestSet extends BaseClaim {
             inSet &= x.abs().equals(c);
         }
         Matrix<Rational> h = Loss.hessian(in.network());
-        ExactAlgebra.Inertia ie = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(lambda13, h));
+        Inertia ie = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(lambda13, h));
         boolean ok = inSet ? ie.negative() == 0 && ie.zero() >= 1 : ie.negative() >= 1;
         if (ok) {
-            org.flatminima.certificates.CertificateLog.name(h, "hessian");
-            org.flatminima.certificates.CertificateLog.inertia(h, lambda13, ExactAlgebra.counts(ie));
-            org.flatminima.certificates.CertificateLog.witness("root", c);
+            org.flatminima.exact.CertificateLog.name(h, "hessian");
+            org.flatminima.exact.CertificateLog.inertia(h, lambda13, ExactAlgebra.counts(ie));
+            org.flatminima.exact.CertificateLog.witness("root", c);
         }
         return Outcome.of(ok ? Verdict.PROVED : Verdict.REFUTED, "exact: " + inOmega + " = 2^(m-1) flattest points, each at eq. (13)'s "
                 + "value " + lambda13 + "; the instance (" + (inSet ? "in" : "not in") + " the set) has lambda_max "

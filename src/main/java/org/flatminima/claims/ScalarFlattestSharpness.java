@@ -1,7 +1,8 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
 import java.util.List;
-import org.flatminima.claims.support.PowerBracket;
+import org.flatminima.exact.PowerBracket;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.model.Loss;
 import org.flatminima.numbers.Rational;
@@ -28,8 +29,8 @@ public final class ScalarFlattestSharpness extends BaseClaim {
                         : "FALSE: lambda_max(H_w) >= 2(m+1) sigma_x^2 |tau|^(2(1-1/m)) on Omega, with equality on (12)",
                 offset == 0 && !dropSigma ? ClaimKind.EQUATION : ClaimKind.CONTROL, "Sec. 3, eq. (13)",
                 List.of("d_j = 1 for all j", "w in Omega"),
-                offset == 0 && !dropSigma ? List.of(Family.SCALAR_FLATTEST, Family.SCALAR_MINIMUM)
-                        : dropSigma ? List.of(Family.SCALAR_SIGMA) : List.of(Family.SCALAR_FLATTEST));
+                offset == 0 && !dropSigma ? List.of(InstanceSource.SCALAR_FLATTEST, InstanceSource.SCALAR_MINIMUM)
+                        : dropSigma ? List.of(InstanceSource.SCALAR_SIGMA) : List.of(InstanceSource.SCALAR_FLATTEST));
         this.offset = offset;
         this.dropSigma = dropSigma;
     }
@@ -54,7 +55,7 @@ public final class ScalarFlattestSharpness extends BaseClaim {
         Rational c = Rational.of(2L * (m + offset)).multiply(dropSigma ? Rational.ONE : ScalarSupport.sigma2(in.network()));
         PowerBracket value = PowerBracket.of(c, tau.pow(2), tau.pow(2), m - 1, m, settings.digits());
         Matrix<Rational> h = Loss.hessian(in.network());
-        org.flatminima.certificates.CertificateLog.name(h, "hessian");
+        org.flatminima.exact.CertificateLog.name(h, "hessian");
         Rational root = tau.abs().exactRoot(m);
         boolean flattest = root != null;
         if (flattest) {

@@ -1,7 +1,9 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.Verdict;
 import java.util.List;
-import org.flatminima.claims.support.PowerBracket;
+import org.flatminima.exact.PowerBracket;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.model.Loss;
 import org.flatminima.numbers.Rational;
@@ -23,7 +25,7 @@ public final class ScalarSharpness extends BaseClaim {
                 dropSigma ? "FALSE: lambda_max(H_w) = 2 tau^2 sum_j w_j^(-2)"
                         : "lambda_max(H_w) = 2 sigma_x^2 tau^2 sum_j w_j^(-2), H rank one",
                 dropSigma ? ClaimKind.CONTROL : ClaimKind.EQUATION, "Sec. 3, eqs. (8)-(10)", List.of("d_j = 1 for all j", "w in Omega"),
-                dropSigma ? List.of(Family.SCALAR_SIGMA) : List.of(Family.SCALAR_MINIMUM, Family.SCALAR_FLATTEST));
+                dropSigma ? List.of(InstanceSource.SCALAR_SIGMA) : List.of(InstanceSource.SCALAR_MINIMUM, InstanceSource.SCALAR_FLATTEST));
         this.dropSigma = dropSigma;
     }
 
@@ -46,14 +48,14 @@ public final class ScalarSharpness extends BaseClaim {
         }
         Rational value = Rational.TWO.multiply(dropSigma ? Rational.ONE : ScalarSupport.sigma2(in.network())).multiply(tau.pow(2)).multiply(sum);
         Matrix<Rational> h = Loss.hessian(in.network());
-        org.flatminima.certificates.CertificateLog.name(h, "hessian");
+        org.flatminima.exact.CertificateLog.name(h, "hessian");
         Outcome o = Decisions.topEigenvalueEquals(h, new PowerBracket(value, value, value), "eq. (10)");
-        var inertia = org.flatminima.claims.support.ExactAlgebra.inertia(h);
+        var inertia = org.flatminima.exact.ExactAlgebra.inertia(h);
         if (o.verdict() == Verdict.PROVED && inertia.positive() != 1) {
             return Outcome.of(Verdict.REFUTED, "exact inertia: H has rank " + inertia.positive() + ", not one");
         }
         if (o.verdict() == Verdict.PROVED) { // rank one: 0 I - H has one negative eigenvalue and no positive one
-            org.flatminima.certificates.CertificateLog.inertia(h, Rational.ZERO,
+            org.flatminima.exact.CertificateLog.inertia(h, Rational.ZERO,
                     new int[] {inertia.positive(), inertia.zero(), inertia.negative()});
         }
         return o.withDetail("rank", inertia.positive());

@@ -2,7 +2,7 @@ package org.flatminima.claims;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.flatminima.claims.support.ExactAlgebra;
+import org.flatminima.exact.ExactAlgebra;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.model.LinearNetwork;
 import org.flatminima.numbers.Rational;

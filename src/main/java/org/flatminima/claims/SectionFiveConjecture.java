@@ -1,11 +1,13 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.ejml.simple.SimpleMatrix;
-import org.flatminima.claims.support.DoubleEigen;
+import org.flatminima.linalg.DoubleEigen;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.model.LinearNetwork;
 import org.flatminima.model.Loss;
@@ -27,7 +29,7 @@ public final class SectionFiveConjecture extends BaseClaim {
         super("conjecture.section5", "Conjecture (Sec. 5): flattest sharpness for any Sigma_x",
                 "min over Omega of lambda_max(H_w) = max over ||B||_F = 1 of nu(B), for any SPD Sigma_x",
                 ClaimKind.CONJECTURE, "Sec. 5, after eq. (29)", List.of("A1", "w in Omega", "any SPD Sigma_x"),
-                List.of(Family.SIGMA_NOT_IDENTITY));
+                List.of(InstanceSource.SIGMA_X_NOT_IDENTITY));
     }
 
     @Override

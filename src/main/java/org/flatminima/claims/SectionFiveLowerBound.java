@@ -1,13 +1,15 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.simple.SimpleMatrix;
-import org.flatminima.certificates.CertificateLog;
-import org.flatminima.claims.support.ExactAlgebra;
-import org.flatminima.claims.support.PowerBracket;
-import org.flatminima.claims.support.TopSingular;
+import org.flatminima.exact.CertificateLog;
+import org.flatminima.exact.ExactAlgebra;
+import org.flatminima.exact.PowerBracket;
+import org.flatminima.exact.TopSingular;
 import org.flatminima.linalg.GaussJordan;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.numbers.Rational;
@@ -42,8 +44,8 @@ public final class SectionFiveLowerBound extends BaseClaim {
                 exponentNumerator == 2 ? ClaimKind.EQUATION : ClaimKind.CONTROL, "Sec. 5, eqs. (21)-(25)",
                 List.of("A1", "w in Omega (P = T)", "any SPD Sigma_x"),
                 exponentNumerator == 2
-                        ? List.of(Family.SIGMA_NOT_IDENTITY, Family.NON_FLATTEST, Family.SIGMA_NOT_IDENTITY, Family.GAUGE_FLATTEST)
-                        : List.of(Family.SQUARE_FLATTEST));
+                        ? List.of(InstanceSource.SIGMA_X_NOT_IDENTITY, InstanceSource.NON_FLATTEST, InstanceSource.SIGMA_X_NOT_IDENTITY, InstanceSource.FLATTEST_GAUGED)
+                        : List.of(InstanceSource.SQUARE_FLATTEST));
         this.exponentNumerator = exponentNumerator;
     }
 
@@ -120,7 +122,7 @@ public final class SectionFiveLowerBound extends BaseClaim {
             Rational mu = x.frobeniusSquared();
             return PowerBracket.of(coef, mu, mu, p / 2, m, digits);
         }
-        Rational[] mu = TopSingular.enclose(xxt, org.flatminima.claims.support.DoubleEigen.approxMax(xxt), digits);
+        Rational[] mu = TopSingular.enclose(xxt, org.flatminima.linalg.DoubleEigen.approxMax(xxt), digits);
         if (index >= 0) {
             CertificateLog.name(xxt, "nu_gram:" + index);
             int[] w = CertificateLog.inertia(xxt, mu[1], null);

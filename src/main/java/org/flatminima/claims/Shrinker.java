@@ -1,5 +1,6 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.Verdict;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,13 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.flatminima.claims.support.DoubleEigen;
-import org.flatminima.claims.support.ExactAlgebra;
-import org.flatminima.claims.support.GradientDescent;
-import org.flatminima.claims.support.TopSingular;
+import org.flatminima.linalg.DoubleEigen;
+import org.flatminima.exact.ExactAlgebra;
+import org.flatminima.exact.TopSingular;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.model.LinearNetwork;
 import org.flatminima.model.Loss;
@@ -36,7 +37,7 @@ public final class StabilityFact extends BaseClaim {
                         : "GD near w* leaves it when eta lambda_max > 2 and stays when eta lambda_max < 2",
                 control ? ClaimKind.CONTROL : ClaimKind.FACT, "Sec. 2; App. I",
                 List.of("w* a global minimum", "start at distance 1e-8 along the top eigenvector"),
-                List.of(Family.GAUGE_FLATTEST, Family.NON_FLATTEST));
+                List.of(InstanceSource.FLATTEST_GAUGED, InstanceSource.NON_FLATTEST));
         this.control = control;
     }
 

@@ -1,9 +1,11 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.Verdict;
 import java.util.List;
-import org.flatminima.claims.support.NetworkAlgebra;
+import org.flatminima.model.NetworkAlgebra;
 import org.flatminima.linalg.Matrix;
-import org.flatminima.claims.support.ExactAlgebra;
+import org.flatminima.exact.ExactAlgebra;
 import org.flatminima.model.AutodiffHessian;
 import org.flatminima.numbers.Rational;
 
@@ -18,10 +20,10 @@ public final class Theorem1Eigenvector extends BaseClaim {
     public Theorem1Eigenvector() {
         this("theorem1.eigenvector", "Theorem 1: the top eigenvector b = Phi(v kron u)",
                 "w in Omega_0 => H_w b = 2m sigma_max(T)^(2(1-1/m)) b for b = Phi (v kron u)", ClaimKind.THEOREM,
-                Family.THEOREMS, false);
+                InstanceSource.THEOREMS, false);
     }
 
-    private Theorem1Eigenvector(String id, String title, String statement, ClaimKind kind, List<Family> families, boolean swapped) {
+    private Theorem1Eigenvector(String id, String title, String statement, ClaimKind kind, List<InstanceSource> families, boolean swapped) {
         super(id, title, statement, kind, "Sec. 4, Theorem 1; App. V.4",
                 List.of("A1", "A2", "w in Omega", "premise: " + Premises.Flatness.DEFAULT.basis(),
                         "sigma_max(T)^(2(1-1/m)) rational (exact families)"),
@@ -32,7 +34,7 @@ public final class Theorem1Eigenvector extends BaseClaim {
     /** Control: b = Phi (u kron v), u and v swapped (square T). */
     public static Theorem1Eigenvector swappedControl() {
         return new Theorem1Eigenvector("control.theorem1.uv-swapped", "Control: Theorem 1's eigenvector with u and v swapped",
-                "FALSE: H_w Phi (u kron v) = lambda* Phi (u kron v)", ClaimKind.CONTROL, List.of(Family.SQUARE_FLATTEST), true);
+                "FALSE: H_w Phi (u kron v) = lambda* Phi (u kron v)", ClaimKind.CONTROL, List.of(InstanceSource.SQUARE_FLATTEST), true);
     }
 
     @Override
@@ -66,8 +68,8 @@ public final class Theorem1Eigenvector extends BaseClaim {
         Matrix<Rational> residual = hb.subtract(b.scale(t.lambdaStar().exact()));
         boolean holds = residual.isZero();
         if (holds) {
-            org.flatminima.certificates.CertificateLog.witness("b", NetworkAlgebra.asArray(b));
-            org.flatminima.certificates.CertificateLog.witness("lambda_star", t.lambdaStar().exact());
+            org.flatminima.exact.CertificateLog.witness("b", NetworkAlgebra.asArray(b));
+            org.flatminima.exact.CertificateLog.witness("lambda_star", t.lambdaStar().exact());
         }
         Outcome o = Outcome.of(holds ? Verdict.PROVED : Verdict.REFUTED,
                 "exact identity H b = lambda* b with lambda* = " + t.lambdaStar().exact()

@@ -1,6 +1,7 @@
 package org.flatminima.claims;
 
-import org.flatminima.claims.support.PowerBracket;
+import org.flatminima.results.ClaimKind;
+import org.flatminima.exact.PowerBracket;
 import org.flatminima.numbers.Rational;
 
 import java.util.List;
@@ -18,15 +19,15 @@ public final class Theorem1LowerBound extends BaseClaim {
         super("theorem1.lower-bound", "Theorem 1: no global minimum is flatter than the bound",
                 "w in Omega => lambda_max(H_w) >= 2m sigma_max(T)^(2(1-1/m))", ClaimKind.THEOREM, "Sec. 5, eqs. (26), (29)",
                 List.of("A1", "A2", "w in Omega (P = T)"),
-                List.of(Family.NON_FLATTEST, Family.RANDOM_MINIMUM, Family.GAUGE_FLATTEST, Family.RANDOM_MINIMUM,
-                        Family.THEOREM4, Family.SIGMA_NOT_IDENTITY, Family.RANDOM_MINIMUM, Family.BOTTLENECK));
+                List.of(InstanceSource.NON_FLATTEST, InstanceSource.RANDOM_TARGET, InstanceSource.FLATTEST_GAUGED, InstanceSource.RANDOM_TARGET,
+                        InstanceSource.FLATTEST_UNEQUAL_LOWER, InstanceSource.SIGMA_X_NOT_IDENTITY, InstanceSource.RANDOM_TARGET, InstanceSource.BOTTLENECK));
         this.constantOffset = 0;
     }
 
     private Theorem1LowerBound(int constantOffset) {
         super("control.theorem1.lower-bound-constant", "Control: eq. (29)'s bound with 2(m+1) for 2m",
                 "FALSE: w in Omega => lambda_max(H_w) >= 2(m+1) sigma_max(T)^(2(1-1/m))", ClaimKind.CONTROL,
-                "Sec. 5, eqs. (26), (29)", List.of("A1", "A2", "w in Omega (P = T)"), Family.THEOREMS);
+                "Sec. 5, eqs. (26), (29)", List.of("A1", "A2", "w in Omega (P = T)"), InstanceSource.THEOREMS);
         this.constantOffset = constantOffset;
     }
 

@@ -1,7 +1,8 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
 import java.util.List;
-import org.flatminima.claims.support.PowerBracket;
+import org.flatminima.exact.PowerBracket;
 import org.flatminima.numbers.Rational;
 
 /**
@@ -18,15 +19,15 @@ public final class Theorem1Sharpness extends BaseClaim {
     public Theorem1Sharpness() {
         this("theorem1.sharpness", "Theorem 1: sharpness of flattest minima",
                 "w in Omega_0 => lambda_max(H_w) = 2m sigma_max(T)^(2(1-1/m))", ClaimKind.THEOREM,
-                List.of(Family.FLATTEST_27, Family.GAUGE_FLATTEST), 0, false);
+                List.of(InstanceSource.FLATTEST_EQ27, InstanceSource.FLATTEST_GAUGED), 0, false);
     }
 
-    private Theorem1Sharpness(String id, String title, String statement, ClaimKind kind, List<Family> families,
+    private Theorem1Sharpness(String id, String title, String statement, ClaimKind kind, List<InstanceSource> families,
             int constantOffset, boolean skipFlatnessPremise) {
         this(id, title, statement, kind, families, constantOffset, skipFlatnessPremise, false);
     }
 
-    private Theorem1Sharpness(String id, String title, String statement, ClaimKind kind, List<Family> families,
+    private Theorem1Sharpness(String id, String title, String statement, ClaimKind kind, List<InstanceSource> families,
             int constantOffset, boolean skipFlatnessPremise, boolean wrongExponent) {
         super(id, title, statement, kind, "Sec. 4, eq. (17); Sec. 5, eq. (28)",
                 List.of("A1", "A2", "w in Omega (P = T)",
@@ -41,21 +42,21 @@ public final class Theorem1Sharpness extends BaseClaim {
     public static Theorem1Sharpness wrongExponentControl() {
         return new Theorem1Sharpness("control.theorem1.exponent", "Control: Theorem 1 with exponent 2 for 2(1-1/m)",
                 "FALSE: w in Omega_0 => lambda_max(H_w) = 2m sigma_max(T)^2", ClaimKind.CONTROL,
-                List.of(Family.FLATTEST_27, Family.GAUGE_FLATTEST), 0, false, true);
+                List.of(InstanceSource.FLATTEST_EQ27, InstanceSource.FLATTEST_GAUGED), 0, false, true);
     }
 
     /** Control: the constant 2(m+1) in place of 2m. */
     public static Theorem1Sharpness wrongConstantControl() {
         return new Theorem1Sharpness("control.theorem1.wrong-constant", "Control: Theorem 1 with 2(m+1) for 2m",
                 "FALSE: w in Omega_0 => lambda_max(H_w) = 2(m+1) sigma_max(T)^(2(1-1/m))", ClaimKind.CONTROL,
-                List.of(Family.SQUARE_FLATTEST), 1, false);
+                List.of(InstanceSource.SQUARE_FLATTEST), 1, false);
     }
 
     /** Control: a non-flattest global minimum passed as flattest. */
     public static Theorem1Sharpness nonFlattestControl() {
         return new Theorem1Sharpness("control.theorem1.non-flattest", "Control: a non-flattest minimum passed as flattest",
                 "FALSE: every global minimum has lambda_max(H_w) = 2m sigma_max(T)^(2(1-1/m))", ClaimKind.CONTROL,
-                List.of(Family.NON_FLATTEST), 0, true);
+                List.of(InstanceSource.NON_FLATTEST), 0, true);
     }
 
     @Override

@@ -1,9 +1,12 @@
 package org.flatminima.claims;
 
+import org.flatminima.exact.Inertia;
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.Verdict;
 import java.util.List;
-import org.flatminima.claims.support.DoubleEigen;
-import org.flatminima.claims.support.ExactAlgebra;
-import org.flatminima.claims.support.NetworkAlgebra;
+import org.flatminima.linalg.DoubleEigen;
+import org.flatminima.exact.ExactAlgebra;
+import org.flatminima.model.NetworkAlgebra;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.numbers.Rational;
 
@@ -33,10 +36,10 @@ public final class Theorem2IntermediateGains extends BaseClaim {
         super(id, controlTitle != null ? controlTitle : title(item), controlStatement != null ? controlStatement : statement(item),
                 kind, "Sec. 4, Theorem 2 (" + item.name().toLowerCase(java.util.Locale.ROOT) + ")",
                 List.of("A1", "A2", "w in Omega", "premise: " + flatness.basis()),
-                flatness == Premises.Flatness.NONE ? List.of(Family.NON_FLATTEST)
-                        : noSqrtM ? List.of(Family.OFF_THEOREM4)
-                        : kind == ClaimKind.CONTROL && exponentShift != 0 ? List.of(Family.SQUARE_FLATTEST)
-                        : Family.THEOREMS);
+                flatness == Premises.Flatness.NONE ? List.of(InstanceSource.NON_FLATTEST)
+                        : noSqrtM ? List.of(InstanceSource.FLATTEST_OFF_THEOREM4)
+                        : kind == ClaimKind.CONTROL && exponentShift != 0 ? List.of(InstanceSource.SQUARE_FLATTEST)
+                        : InstanceSource.THEOREMS);
         this.item = item;
         this.exponentShift = exponentShift;
         this.reversedExponent = reversedExponent;
@@ -127,15 +130,15 @@ public final class Theorem2IntermediateGains extends BaseClaim {
             } else {
                 Matrix<Rational> gram = NetworkAlgebra.smallGram(p);
                 Rational bound = noSqrtM ? gain2 : gain2.multiply(Rational.of(m));
-                ExactAlgebra.Inertia inertia = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(bound, gram));
+                Inertia inertia = ExactAlgebra.inertia(ExactAlgebra.shiftedNegation(bound, gram));
                 double approx = DoubleEigen.approxMax(gram);
                 worst = Math.min(worst, 1 - approx / bound.doubleValue());
-                if (!inertia.isPositiveSemidefinite()) {
+                if (!(inertia.negative() == 0)) {
                     return Outcome.of(Verdict.REFUTED, "exact inertia: sigma_max^2 exceeds " + (noSqrtM ? "" : "m ") + "sigma^(2 " + power + "/m) at k = " + k)
                             .withMargin(1 - approx / bound.doubleValue()).withDetail("k", k);
                 }
-                org.flatminima.certificates.CertificateLog.name(gram, (forward ? "forward_gram:" : "backward_gram:") + k);
-                org.flatminima.certificates.CertificateLog.inertia(gram, bound, ExactAlgebra.counts(inertia));
+                org.flatminima.exact.CertificateLog.name(gram, (forward ? "forward_gram:" : "backward_gram:") + k);
+                org.flatminima.exact.CertificateLog.inertia(gram, bound, ExactAlgebra.counts(inertia));
             }
         }
         if (item == Item.II || item == Item.IV) {

@@ -1,8 +1,10 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.Verdict;
 import java.util.List;
-import org.flatminima.claims.support.ExactAlgebra;
-import org.flatminima.claims.support.NetworkAlgebra;
+import org.flatminima.exact.ExactAlgebra;
+import org.flatminima.model.NetworkAlgebra;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.numbers.Rational;
 
@@ -44,7 +46,7 @@ public final class Theorem3LayerCoupling extends BaseClaim {
                                 : "r_(k+1)/|r_(k+1)| = q_k/|q_k|",
                 control || squaredValue ? ClaimKind.CONTROL : ClaimKind.THEOREM, "Sec. 4, Theorem 3",
                 List.of("A1", "A2", "w in Omega", "premise: " + Premises.Flatness.DEFAULT.basis()),
-                control ? List.of(Family.SQUARE_FLATTEST) : Family.THEOREMS);
+                control ? List.of(InstanceSource.SQUARE_FLATTEST) : InstanceSource.THEOREMS);
         this.item = item;
         this.unshiftedControl = control;
         this.squaredValue = squaredValue;

@@ -1,5 +1,6 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
 import java.util.List;
 import org.flatminima.numbers.Rational;
 
@@ -14,7 +15,7 @@ public final class Theorem4SufficientCondition extends BaseClaim {
                 "w in Omega and sigma_max(W_k) = sigma_max(T)^(1/m) for all k => w in Omega_0",
                 ClaimKind.THEOREM, "Sec. 4, Theorem 4",
                 List.of("A1", "A2", "w in Omega", "sigma_max(W_k) = sigma_max(T)^(1/m) for all k (decided exactly)"),
-                List.of(Family.THEOREM4, Family.GAUGE_FLATTEST, Family.NON_FLATTEST));
+                List.of(InstanceSource.FLATTEST_UNEQUAL_LOWER, InstanceSource.FLATTEST_GAUGED, InstanceSource.NON_FLATTEST));
     }
 
     @Override

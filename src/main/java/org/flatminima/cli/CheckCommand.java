@@ -15,14 +15,14 @@ import org.flatminima.claims.ClaimRegistry;
 import org.flatminima.claims.Instance;
 import org.flatminima.errors.Problem;
 import org.flatminima.errors.UserError;
-import org.flatminima.io.CaseFile;
+import org.flatminima.cases.CaseFile;
 import org.flatminima.io.SafeFiles;
-import org.flatminima.report.ClaimResult;
-import org.flatminima.report.ClaimStatus;
+import org.flatminima.results.ClaimResult;
+import org.flatminima.results.ClaimStatus;
 import org.flatminima.report.Reports;
-import org.flatminima.report.Results;
-import org.flatminima.report.ResultsRecorder;
-import org.flatminima.report.Settings;
+import org.flatminima.results.Results;
+import org.flatminima.results.ResultsRecorder;
+import org.flatminima.results.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -186,13 +186,13 @@ public final class CheckCommand implements Callable<Integer> {
         int notDecided = 0;
         for (ClaimResult r : results) {
             ClaimStatus st = ClaimStatus.of(r);
-            boolean control = r.kind() == org.flatminima.report.ClaimKind.CONTROL;
+            boolean control = r.kind() == org.flatminima.results.ClaimKind.CONTROL;
             if (control ? st != ClaimStatus.PASS : st == ClaimStatus.FAIL) {
                 failed++;
                 o.println((control ? "control not refuted on every instance: " : "REFUTED: ") + r.id());
             } else if (st == ClaimStatus.UNDECIDED) {
                 notDecided++;
-                o.println("UNDECIDED: " + r.id() + " (" + r.count(org.flatminima.claims.Verdict.UNDECIDED) + " undecided instances)");
+                o.println("UNDECIDED: " + r.id() + " (" + r.count(org.flatminima.results.Verdict.UNDECIDED) + " undecided instances)");
             } else if (st == ClaimStatus.INSUFFICIENT) {
                 notDecided++;
                 o.println("INSUFFICIENT: " + r.id() + " (" + r.met() + " of " + r.total() + " instances met the hypotheses, "

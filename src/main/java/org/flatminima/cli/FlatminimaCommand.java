@@ -1,5 +1,6 @@
 package org.flatminima.cli;
 
+import org.flatminima.results.VersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

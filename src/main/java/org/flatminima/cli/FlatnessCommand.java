@@ -177,7 +177,7 @@ public final class FlatnessCommand implements Runnable {
                 SafeFiles.writeString(dir.resolve("flatness.json"), text + "\n");
                 FlatnessPlots.write(results, dir);
                 if (results.size() > 1) {
-                    org.flatminima.report.ResultsIO.write(orderingResults(results, d.description()), dir.resolve("results.json"), true);
+                    org.flatminima.results.ResultsIO.write(orderingResults(results, d.description()), dir.resolve("results.json"), true);
                 }
             });
         }
@@ -189,16 +189,16 @@ public final class FlatnessCommand implements Runnable {
      * section "beyond"): NUMERICAL when every decided comparison agrees with lambda_max, REFUTED (a numerical
      * finding, never a proof) when one disagrees, UNDECIDED when lambda_max or every comparison is undecided.
      */
-    org.flatminima.report.Results orderingResults(List<FlatnessMeasurement.Result> results, String dataDescription) {
+    org.flatminima.results.Results orderingResults(List<FlatnessMeasurement.Result> results, String dataDescription) {
         Map<String, String> other = new LinkedHashMap<>();
         other.put("data", dataDescription);
         other.put("draws", Integer.toString(draws));
         other.put("threshold_factor", Double.toString(thresholdFactor));
-        org.flatminima.report.ResultsRecorder rec = org.flatminima.report.ResultsRecorder.start(List.of("flatness"),
-                new org.flatminima.report.Settings(seedOption.seed, null, null, null, null, null, other));
+        org.flatminima.results.ResultsRecorder rec = org.flatminima.results.ResultsRecorder.start(List.of("flatness"),
+                new org.flatminima.results.Settings(seedOption.seed, null, null, null, null, null, other));
         for (String measure : List.of("local_energy", "local_entropy")) {
-            org.flatminima.report.ClaimRecorder c = new org.flatminima.report.ClaimRecorder("beyond.baldassi." + measure.replace('_', '-')
-                    + "-orders-like-lambda-max", org.flatminima.report.ClaimKind.EXPERIMENT,
+            org.flatminima.results.ClaimRecorder c = new org.flatminima.results.ClaimRecorder("beyond.baldassi." + measure.replace('_', '-')
+                    + "-orders-like-lambda-max", org.flatminima.results.ClaimKind.EXPERIMENT,
                     "Baldassi et al.'s " + measure.replace('_', ' ') + " orders minima as lambda_max does",
                     "for each pair: the flatter by " + measure.replace('_', ' ') + " is the flatter by lambda_max")
                     .section("beyond")
@@ -210,7 +210,7 @@ public final class FlatnessCommand implements Runnable {
                 List<FlatnessMeasurement.Comparison> cmp = FlatnessMeasurement.compare(results.get(0), results.get(i));
                 FlatnessMeasurement.Agreement ag = FlatnessMeasurement.agreesWithLambdaMax(cmp, measure);
                 String pair = results.get(0).label() + " vs " + results.get(i).label();
-                c.add(org.flatminima.report.InstanceResult.of(seedOption.seed, "saved-minima", List.of(results.get(0).energy().size()), ag.verdict(),
+                c.add(org.flatminima.results.InstanceResult.of(seedOption.seed, "saved-minima", List.of(results.get(0).energy().size()), ag.verdict(),
                         "Monte-Carlo (" + pair + "): lambda_max says " + ag.lambdaMax().label() + "; " + measure
                                 + " agrees at " + ag.agree() + " and disagrees at " + ag.disagree()
                                 + " decided points (a numerical finding)")

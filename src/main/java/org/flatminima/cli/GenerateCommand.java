@@ -9,7 +9,7 @@ import org.flatminima.errors.Problem;
 import org.flatminima.errors.UserError;
 import org.flatminima.generate.ExactNetwork;
 import org.flatminima.generate.Family;
-import org.flatminima.io.CaseFile;
+import org.flatminima.cases.CaseFile;
 import org.flatminima.io.Json;
 import org.flatminima.io.SafeFiles;
 import org.flatminima.linalg.Matrix;

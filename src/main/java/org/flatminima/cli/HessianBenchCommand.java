@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.flatminima.claims.support.InstanceFamilies;
+import org.flatminima.claims.InstanceFamilies;
 import org.flatminima.errors.Problem;
 import org.flatminima.errors.UserError;
 import org.flatminima.generate.Family;

@@ -14,7 +14,7 @@ import org.flatminima.errors.Problem;
 import org.flatminima.errors.UserError;
 import org.flatminima.generate.Family;
 import org.flatminima.inspect.Inspection;
-import org.flatminima.io.CaseFile;
+import org.flatminima.cases.CaseFile;
 import org.flatminima.io.Json;
 import org.flatminima.io.SafeFiles;
 import picocli.CommandLine.Command;

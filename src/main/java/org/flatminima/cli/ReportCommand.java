@@ -11,7 +11,7 @@ import org.flatminima.errors.UserError;
 import org.flatminima.report.ReportData;
 import org.flatminima.report.Regressions;
 import org.flatminima.report.Reports;
-import org.flatminima.report.ResultsIO;
+import org.flatminima.results.ResultsIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

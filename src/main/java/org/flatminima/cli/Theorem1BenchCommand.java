@@ -13,7 +13,7 @@ import org.flatminima.claims.Outcome;
 import org.flatminima.claims.Theorem1Eigenvector;
 import org.flatminima.claims.Theorem1LowerBound;
 import org.flatminima.claims.Theorem1Sharpness;
-import org.flatminima.claims.support.InstanceFamilies;
+import org.flatminima.claims.InstanceFamilies;
 import org.flatminima.errors.Problem;
 import org.flatminima.errors.UserError;
 import org.flatminima.generate.Family;

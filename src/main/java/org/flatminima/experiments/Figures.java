@@ -1,5 +1,6 @@
 package org.flatminima.experiments;
 
+import org.flatminima.plot.Plots;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Color;
@@ -12,16 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 import org.flatminima.io.Json;
 import org.flatminima.io.SafeFiles;
-import org.flatminima.report.ClaimKind;
-import org.flatminima.report.ClaimRecorder;
-import org.flatminima.report.InstanceResult;
-import org.flatminima.report.Results;
-import org.flatminima.report.ResultsIO;
-import org.flatminima.report.ResultsRecorder;
-import org.flatminima.report.Settings;
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.ClaimRecorder;
+import org.flatminima.results.InstanceResult;
+import org.flatminima.results.Results;
+import org.flatminima.results.ResultsIO;
+import org.flatminima.results.ResultsRecorder;
+import org.flatminima.results.Settings;
 
 /**
  * Turns the task files of a run directory into the figures (PNG and SVG), their data (CSV and
@@ -195,7 +196,7 @@ public final class Figures {
         return s;
     }
 
-    private static org.flatminima.report.ClaimResult claim(ClaimCheck c, ExperimentPlan plan, String family,
+    private static org.flatminima.results.ClaimResult claim(ClaimCheck c, ExperimentPlan plan, String family,
             List<String> figures, double seconds, int missing) {
         ClaimRecorder r = new ClaimRecorder(c.id(), ClaimKind.EXPERIMENT, title(c.id()), statement(c.id()))
                 .provenance("from the paper, Section 6; the criterion is an assumed reading (see hypotheses)")

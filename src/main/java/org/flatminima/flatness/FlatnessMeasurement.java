@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 import org.flatminima.data.Dataset;
 import org.flatminima.nn.LossScale;
 import org.flatminima.nn.Network;

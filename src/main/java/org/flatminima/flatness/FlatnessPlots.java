@@ -2,7 +2,7 @@ package org.flatminima.flatness;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.flatminima.experiments.Plots;
+import org.flatminima.plot.Plots;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;

@@ -3,7 +3,7 @@ package org.flatminima.flatness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 import org.flatminima.data.Digits;
 
 /**

@@ -7,7 +7,7 @@ import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.flatminima.exact.Inertia;
 import org.flatminima.exact.ShiftedInertia;
-import org.flatminima.io.CaseFile;
+import org.flatminima.cases.CaseFile;
 import org.flatminima.io.Json;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.model.LinearNetwork;

@@ -1,5 +1,5 @@
 /**
  * Safe file output (temporary file, atomic move, --force only over the tool's own files), JSON reading at exact
- * values, and case files.
+ * values.
  */
 package org.flatminima.io;

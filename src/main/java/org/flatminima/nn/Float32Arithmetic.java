@@ -2,8 +2,8 @@ package org.flatminima.nn;
 
 import dev.ludovic.netlib.blas.BLAS;
 
-/** {@link Arithmetic} on {@code float[]}, with products by BLAS {@code sgemm}. */
-public final class Float32Arithmetic implements Arithmetic<float[]> {
+/** {@link ArrayArithmetic} on {@code float[]}, with products by BLAS {@code sgemm}. */
+public final class Float32Arithmetic implements ArrayArithmetic<float[]> {
     private final BLAS blas = Blas.instance();
 
     @Override

@@ -2,8 +2,8 @@ package org.flatminima.nn;
 
 import dev.ludovic.netlib.blas.BLAS;
 
-/** {@link Arithmetic} on {@code double[]}, with products by BLAS {@code dgemm}. */
-public final class Float64Arithmetic implements Arithmetic<double[]> {
+/** {@link ArrayArithmetic} on {@code double[]}, with products by BLAS {@code dgemm}. */
+public final class Float64Arithmetic implements ArrayArithmetic<double[]> {
     private final BLAS blas = Blas.instance();
 
     @Override

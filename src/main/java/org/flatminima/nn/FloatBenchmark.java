@@ -75,7 +75,7 @@ public final class FloatBenchmark {
      * shape of every product in the workloads when all widths are w).
      */
     private static <A> double[] gemmSeconds(TrainingLoss<A> loss) {
-        Arithmetic<A> ar = loss.arithmetic();
+        ArrayArithmetic<A> ar = loss.arithmetic();
         int w = loss.network().inputDim();
         int n = loss.samples();
         A a = ar.allocate(w * w);

@@ -54,7 +54,7 @@ public final class Trainer {
     private static <A> TrainingResult run(TrainingLoss<A> loss, TrainingConfig cfg, double[] initial,
             Checkpointing ckpt, Listener listener) {
         long start = System.nanoTime();
-        Arithmetic<A> ar = loss.arithmetic();
+        ArrayArithmetic<A> ar = loss.arithmetic();
         int n = loss.samples();
         int batch = cfg.batch() <= 0 || cfg.batch() >= n ? n : cfg.batch();
         int stepsPerEpoch = (n + batch - 1) / batch;

@@ -15,7 +15,7 @@ import org.flatminima.data.Dataset;
  */
 public final class TrainingLoss<A> {
     private final Network net;
-    private final Arithmetic<A> ar;
+    private final ArrayArithmetic<A> ar;
     private final LossScale lossScale;
     private final Dataset data;
     private final int n;
@@ -38,11 +38,11 @@ public final class TrainingLoss<A> {
      * @param blockSize samples per block (at least 1)
      */
     public TrainingLoss(Network net, Dataset data, Precision precision, LossScale lossScale, int blockSize) {
-        this(net, data, Arithmetic.of(precision), lossScale, blockSize);
+        this(net, data, ArrayArithmetic.of(precision), lossScale, blockSize);
     }
 
     /** As the public constructor, in a given arithmetic (tests count its calls). */
-    TrainingLoss(Network net, Dataset data, Arithmetic<A> arithmetic, LossScale lossScale, int blockSize) {
+    TrainingLoss(Network net, Dataset data, ArrayArithmetic<A> arithmetic, LossScale lossScale, int blockSize) {
         if (net.inputDim() != data.inputDim() || net.outputDim() != data.outputDim()) {
             throw new IllegalArgumentException("network is " + net.inputDim() + " -> " + net.outputDim()
                     + " but the data are " + data.inputDim() + " -> " + data.outputDim());
@@ -77,7 +77,7 @@ public final class TrainingLoss<A> {
         return data;
     }
 
-    public Arithmetic<A> arithmetic() {
+    public ArrayArithmetic<A> arithmetic() {
         return ar;
     }
 

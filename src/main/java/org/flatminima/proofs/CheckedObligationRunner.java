@@ -2,7 +2,7 @@ package org.flatminima.proofs;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 
 /**
  * Runs a {@code checked} obligation: claim {@code claimId} (e.g. {@code theorem-1}) on

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 import org.flatminima.symbolic.Identities;
 import org.flatminima.symbolic.IdentityResult;
 

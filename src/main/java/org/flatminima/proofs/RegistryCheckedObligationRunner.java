@@ -3,7 +3,7 @@ package org.flatminima.proofs;
 import java.util.Map;
 import org.flatminima.claims.Claim;
 import org.flatminima.claims.ClaimRegistry;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 
 /**
  * Runs {@code checked} obligations with the theorem checker's standard {@link ClaimRegistry}

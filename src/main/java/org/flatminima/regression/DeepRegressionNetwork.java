@@ -3,7 +3,7 @@ package org.flatminima.regression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.flatminima.claims.support.DoubleEigen;
+import org.flatminima.linalg.DoubleEigen;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.model.LinearNetwork;
 import org.flatminima.model.Loss;

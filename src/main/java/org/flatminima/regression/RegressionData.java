@@ -1,7 +1,7 @@
 package org.flatminima.regression;
 
 import java.util.SplittableRandom;
-import org.flatminima.claims.support.DoubleEigen;
+import org.flatminima.linalg.DoubleEigen;
 
 /**
  * Sigma = X^T X / n and the least-squares solution w* of a regression y = X w* without noise.

@@ -4,7 +4,7 @@ import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.flatminima.experiments.Plots;
+import org.flatminima.plot.Plots;
 import org.knowm.xchart.XYChart;
 
 /**

@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.flatminima.claims.Verdict;
-import org.flatminima.report.ClaimKind;
-import org.flatminima.report.ClaimRecorder;
-import org.flatminima.report.InstanceResult;
-import org.flatminima.report.Results;
-import org.flatminima.report.ResultsRecorder;
-import org.flatminima.report.Settings;
+import org.flatminima.results.Verdict;
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.ClaimRecorder;
+import org.flatminima.results.InstanceResult;
+import org.flatminima.results.Results;
+import org.flatminima.results.ResultsRecorder;
+import org.flatminima.results.Settings;
 
 /** The verdicts of a GD sweep on Marion &amp; Chizat's setting, decided from its runs. */
 public final class SweepVerdicts {

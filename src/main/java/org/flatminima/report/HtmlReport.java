@@ -1,9 +1,15 @@
 package org.flatminima.report;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.ClaimResult;
+import org.flatminima.results.Figure;
+import org.flatminima.results.InstanceResult;
+import org.flatminima.results.Results;
+import org.flatminima.results.UnsignedSeed;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 
 /**
  * Renders {@code report.html}: one self-contained page (inline CSS and SVG, no network) with the

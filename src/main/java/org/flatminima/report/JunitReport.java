@@ -1,9 +1,13 @@
 package org.flatminima.report;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.ClaimResult;
+import org.flatminima.results.InstanceResult;
+import org.flatminima.results.UnsignedSeed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 
 /**
  * Renders {@code junit.xml} for CI systems: one test suite per section, one test case per claim,

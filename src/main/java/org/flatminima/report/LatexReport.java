@@ -1,7 +1,8 @@
 package org.flatminima.report;
 
+import org.flatminima.results.ClaimResult;
 import java.util.Locale;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 
 /**
  * Renders {@code report.tex}: the claims table as a LaTeX {@code tabular} (booktabs rules) that a

@@ -1,5 +1,8 @@
 package org.flatminima.report;
 
+import org.flatminima.results.Figure;
+import org.flatminima.results.InstanceResult;
+
 /** Where a report links to for files outside it: figures and saved cases. Null means "no link". */
 interface Links {
     /** The href of a figure of claim {@code claimId}, relative to the report directory, or null. */

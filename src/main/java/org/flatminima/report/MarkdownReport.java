@@ -1,7 +1,14 @@
 package org.flatminima.report;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.ClaimResult;
+import org.flatminima.results.ClaimStatus;
+import org.flatminima.results.Figure;
+import org.flatminima.results.InstanceResult;
+import org.flatminima.results.Results;
+import org.flatminima.results.UnsignedSeed;
 import java.util.List;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 
 /** Renders {@code report.md}: the pass/fail table per section, regressions, details per family, counterexamples. */
 final class MarkdownReport {

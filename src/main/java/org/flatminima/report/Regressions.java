@@ -1,12 +1,18 @@
 package org.flatminima.report;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.ClaimResult;
+import org.flatminima.results.ClaimStatus;
+import org.flatminima.results.DecimalText;
+import org.flatminima.results.InstanceResult;
+import org.flatminima.results.UnsignedSeed;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 
 /**
  * Compares current results against a baseline, claim by claim. A claim regressed when
@@ -163,8 +169,8 @@ public final class Regressions {
                 BigDecimal drop = mb.subtract(mc);
                 BigDecimal allowed = t.marginThreshold().multiply(mb.abs());
                 if (drop.signum() > 0 && drop.compareTo(allowed) > 0) {
-                    f.add(new Finding(Change.MARGIN_SHRANK, "worst margin " + Decimals.shortText(mb, 4) + " -> "
-                            + Decimals.shortText(mc, 4) + " (drop beyond " + t.marginThreshold().toPlainString()
+                    f.add(new Finding(Change.MARGIN_SHRANK, "worst margin " + DecimalText.shortText(mb, 4) + " -> "
+                            + DecimalText.shortText(mc, 4) + " (drop beyond " + t.marginThreshold().toPlainString()
                             + " x |baseline|)"));
                 }
             }

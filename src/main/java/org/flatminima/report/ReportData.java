@@ -1,5 +1,11 @@
 package org.flatminima.report;
 
+import org.flatminima.results.ClaimRecorder;
+import org.flatminima.results.ClaimResult;
+import org.flatminima.results.Figure;
+import org.flatminima.results.InstanceResult;
+import org.flatminima.results.Results;
+import org.flatminima.results.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

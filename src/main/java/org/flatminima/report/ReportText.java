@@ -1,9 +1,15 @@
 package org.flatminima.report;
 
+import org.flatminima.results.ClaimResult;
+import org.flatminima.results.ClaimStatus;
+import org.flatminima.results.DecimalText;
+import org.flatminima.results.Machine;
+import org.flatminima.results.Results;
+import org.flatminima.results.Settings;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 
 /** Wording and number formats shared by every report format, so they all say the same thing. */
 final class ReportText {
@@ -51,11 +57,11 @@ final class ReportText {
     }
 
     static String margin(String decimal) {
-        return decimal == null ? "-" : Decimals.shortText(new BigDecimal(decimal), 3);
+        return decimal == null ? "-" : DecimalText.shortText(new BigDecimal(decimal), 3);
     }
 
     static String margin(BigDecimal value) {
-        return Decimals.shortText(value, 3);
+        return DecimalText.shortText(value, 3);
     }
 
     /** A factor without trailing zeros: 3, 2.5. */

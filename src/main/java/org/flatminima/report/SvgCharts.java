@@ -1,10 +1,14 @@
 package org.flatminima.report;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.ClaimResult;
+import org.flatminima.results.InstanceResult;
+import org.flatminima.results.UnsignedSeed;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 
 /**
  * Inline SVG plots for the HTML report, drawn here without a plotting library so the page stays one

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 import org.flatminima.model.LinearNetwork;
 import org.flatminima.nn.Activation;
 import org.flatminima.numbers.Rational;

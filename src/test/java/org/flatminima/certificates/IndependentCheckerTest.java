@@ -1,5 +1,6 @@
 package org.flatminima.certificates;
 
+import org.flatminima.exact.CertificateLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

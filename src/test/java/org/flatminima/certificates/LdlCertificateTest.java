@@ -1,5 +1,7 @@
 package org.flatminima.certificates;
 
+import org.flatminima.exact.LdlCertificate;
+import org.flatminima.exact.CertificateLog;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

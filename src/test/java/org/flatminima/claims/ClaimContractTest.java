@@ -1,5 +1,7 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.Verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

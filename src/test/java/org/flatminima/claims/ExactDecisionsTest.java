@@ -1,14 +1,14 @@
 package org.flatminima.claims;
 
+import org.flatminima.exact.Inertia;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.flatminima.claims.support.DoubleEigen;
-import org.flatminima.claims.support.ExactAlgebra;
-import org.flatminima.claims.support.InstanceFamilies;
-import org.flatminima.claims.support.PowerBracket;
-import org.flatminima.claims.support.TopSingular;
+import org.flatminima.linalg.DoubleEigen;
+import org.flatminima.exact.ExactAlgebra;
+import org.flatminima.exact.PowerBracket;
+import org.flatminima.exact.TopSingular;
 import org.flatminima.generate.RandomRationals;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.model.Loss;
@@ -32,7 +32,7 @@ class ExactDecisionsTest extends QuietTest {
             for (Rational[] v : ns) {
                 assertTrue(m.multiply(ExactAlgebra.column(v)).isZero());
             }
-            ExactAlgebra.Inertia in = ExactAlgebra.inertia(m.transpose().multiply(m));
+            Inertia in = ExactAlgebra.inertia(m.transpose().multiply(m));
             assertEquals(in.zero(), ns.size());
         });
     }
@@ -70,7 +70,7 @@ class ExactDecisionsTest extends QuietTest {
     @Test
     void topSingularValueOfFlattestTargetsIsExactAndItsVectorIsSingular() {
         Property.forAll("topSingularOfFlattestTargets", 12, 9L, rnd -> {
-            Instance in = InstanceFamilies.generate(Family.GAUGE_FLATTEST, rnd.nextLong(), SMALL);
+            Instance in = InstanceFamilies.generate(InstanceSource.FLATTEST_GAUGED, rnd.nextLong(), SMALL);
             Matrix<Rational> t = in.network().target();
             TopSingular top = TopSingular.of(t, 30);
             assertTrue(top.isExact(), "sigma^2 not found exactly");
@@ -83,7 +83,7 @@ class ExactDecisionsTest extends QuietTest {
     @Test
     void reducedSpectrumCountsTheSameEigenvaluesAboveAnyPositiveShift() {
         Property.forAll("reducedSpectrumMatchesTheHessian", 10, 10L, rnd -> {
-            Family f = rnd.nextBoolean() ? Family.NON_FLATTEST : Family.RANDOM_MINIMUM;
+            InstanceSource f = rnd.nextBoolean() ? InstanceSource.NON_FLATTEST : InstanceSource.RANDOM_TARGET;
             Instance in = InstanceFamilies.generate(f, rnd.nextLong(), SMALL);
             HessianSpectrum hs = HessianSpectrum.of(in.network());
             Matrix<Rational> h = Loss.hessian(in.network());
@@ -98,7 +98,7 @@ class ExactDecisionsTest extends QuietTest {
     @Test
     void gaussNewtonProductEqualsTheLossHessianTimesAVectorAtGlobalMinima() {
         Property.forAll("gaussNewtonProductEqualsHessianTimesVector", 8, 11L, rnd -> {
-            Family f = rnd.nextBoolean() ? Family.NON_FLATTEST : Family.SIGMA_NOT_IDENTITY;
+            InstanceSource f = rnd.nextBoolean() ? InstanceSource.NON_FLATTEST : InstanceSource.SIGMA_X_NOT_IDENTITY;
             Instance in = InstanceFamilies.generate(f, rnd.nextLong(), SMALL);
             Rational[] b = new Rational[in.network().parameterCount()];
             for (int i = 0; i < b.length; i++) {
@@ -106,13 +106,13 @@ class ExactDecisionsTest extends QuietTest {
             }
             Matrix<Rational> bc = ExactAlgebra.column(b);
             assertEquals(Loss.hessian(in.network()).multiply(bc),
-                    org.flatminima.claims.support.NetworkAlgebra.gaussNewtonTimes(in.network(), bc));
+                    org.flatminima.model.NetworkAlgebra.gaussNewtonTimes(in.network(), bc));
         });
     }
 
     @Test
     void decisionsOnTheGramMatrixSayItInTheirMethod() {
-        Instance in = InstanceFamilies.generate(Family.FLATTEST_27, 3L, new CheckSettings(30, 4, 3));
+        Instance in = InstanceFamilies.generate(InstanceSource.FLATTEST_EQ27, 3L, new CheckSettings(30, 4, 3));
         Outcome o = new Theorem1Sharpness().decide(in, new CheckSettings(30, 4, 3));
         assertTrue(o.method().contains("2 Phi^T Phi") || o.method().contains("full Hessian"), o.method());
         assertEquals(o.details().get("reduction"), o.method().substring(o.method().indexOf("[on ") + 4,

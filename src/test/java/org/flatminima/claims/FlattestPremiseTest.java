@@ -1,5 +1,6 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.Verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.flatminima.claims.support.InstanceFamilies;
 import org.flatminima.testing.Property;
 import org.flatminima.testing.QuietTest;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class FlattestPremiseTest extends QuietTest {
     @Test
     void offTheorem4InstancesAreFlattestButBreakTheorem4sCondition() {
         Property.forAll("off-theorem4 in Omega_0", 10, 0x0FF4L, rnd -> {
-            Instance in = InstanceFamilies.generate(Family.OFF_THEOREM4, rnd.nextLong(Long.MAX_VALUE), SETTINGS);
+            Instance in = InstanceFamilies.generate(InstanceSource.FLATTEST_OFF_THEOREM4, rnd.nextLong(Long.MAX_VALUE), SETTINGS);
             Premises.Target t = Premises.target(in, 30);
             assertNull(Premises.inOmega0(in, t), in.shape() + ": not in Omega_0");
             Outcome thm4 = Premises.structurallyFlattest(in, t);
@@ -34,7 +34,7 @@ class FlattestPremiseTest extends QuietTest {
     @Test
     void nonFlattestMinimaAreOutsideOmega0() {
         Property.forAll("non-flattest outside Omega_0", 8, 0x0E0L, rnd -> {
-            Instance in = InstanceFamilies.generate(Family.NON_FLATTEST, rnd.nextLong(Long.MAX_VALUE), SETTINGS);
+            Instance in = InstanceFamilies.generate(InstanceSource.NON_FLATTEST, rnd.nextLong(Long.MAX_VALUE), SETTINGS);
             Outcome o = Premises.inOmega0(in, Premises.target(in, 30));
             assertNotNull(o, in.shape() + ": a non-flattest minimum passed as flattest");
             assertEquals(Verdict.HYPOTHESIS_NOT_MET, o.verdict(), o.method());
@@ -45,7 +45,7 @@ class FlattestPremiseTest extends QuietTest {
     void theoremFamiliesAvoidDegenerateDraws() {
         int degenerate = 0;
         int total = 0;
-        for (Family f : List.of(Family.GAUGE_FLATTEST, Family.THEOREM4, Family.FLATTEST_27)) {
+        for (InstanceSource f : List.of(InstanceSource.FLATTEST_GAUGED, InstanceSource.FLATTEST_UNEQUAL_LOWER, InstanceSource.FLATTEST_EQ27)) {
             for (long seed = 1; seed <= 20; seed++) {
                 Instance in = InstanceFamilies.generate(f, seed * 7919, SETTINGS);
                 Premises.Target t = Premises.target(in, 30);
@@ -62,12 +62,12 @@ class FlattestPremiseTest extends QuietTest {
     void scalarFamiliesMoveSigmaX() {
         int moved = 0;
         for (long seed = 1; seed <= 40; seed++) {
-            Instance in = InstanceFamilies.generate(seed % 2 == 0 ? Family.SCALAR_FLATTEST : Family.SCALAR_MINIMUM, seed, SETTINGS);
+            Instance in = InstanceFamilies.generate(seed % 2 == 0 ? InstanceSource.SCALAR_FLATTEST : InstanceSource.SCALAR_MINIMUM, seed, SETTINGS);
             moved += in.meetsA2() ? 0 : 1;
         }
         assertTrue(moved >= 20, "only " + moved + " of 40 scalar draws have sigma_x^2 != 1");
         for (long seed = 1; seed <= 10; seed++) {
-            assertFalse(InstanceFamilies.generate(Family.SCALAR_SIGMA, seed, SETTINGS).meetsA2());
+            assertFalse(InstanceFamilies.generate(InstanceSource.SCALAR_SIGMA, seed, SETTINGS).meetsA2());
         }
     }
 

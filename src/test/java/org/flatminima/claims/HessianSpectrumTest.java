@@ -1,5 +1,6 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.Verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.flatminima.claims.support.PowerBracket;
+import org.flatminima.exact.PowerBracket;
 import org.flatminima.generate.RandomOrthogonal;
 import org.flatminima.linalg.Matrix;
 import org.flatminima.model.AutodiffHessian;
@@ -117,8 +118,8 @@ class HessianSpectrumTest extends QuietTest {
         assertEquals(Verdict.REFUTED, o.verdict(), o.method());
         // H = 2 Phi Phi^T, so H and 1 Phi Phi^T differ exactly where H is non-zero
         assertEquals(String.valueOf(nonZero), o.details().get("differing_entries"));
-        assertTrue(!control.families().contains(Family.BOTTLENECK), "the control is drawn only where A1 holds");
-        assertTrue(new Lemma3HessianStructure().families().contains(Family.BOTTLENECK));
+        assertTrue(!control.families().contains(InstanceSource.BOTTLENECK), "the control is drawn only where A1 holds");
+        assertTrue(new Lemma3HessianStructure().families().contains(InstanceSource.BOTTLENECK));
     }
 
     @Test

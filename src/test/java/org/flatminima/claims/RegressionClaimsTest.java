@@ -1,10 +1,11 @@
 package org.flatminima.claims;
 
+import org.flatminima.results.Verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.flatminima.report.ClaimResult;
+import org.flatminima.results.ClaimResult;
 import org.flatminima.testing.QuietTest;
 import org.junit.jupiter.api.Test;
 

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.flatminima.claims.Verdict;
-import org.flatminima.report.ClaimResult;
-import org.flatminima.report.Results;
-import org.flatminima.report.ResultsIO;
+import org.flatminima.results.Verdict;
+import org.flatminima.results.ClaimResult;
+import org.flatminima.results.Results;
+import org.flatminima.results.ResultsIO;
 import org.flatminima.testing.CliRun;
 import org.flatminima.testing.QuietTest;
 import org.junit.jupiter.api.Test;
@@ -113,7 +113,7 @@ class CheckCommandTest extends QuietTest {
                 "--quiet", "--out", out.toString());
         ClaimResult c = ResultsIO.read(out.resolve("results.json")).claims().get(0);
         // skipped instances count against the stated minimum: too few decided is INSUFFICIENT, exit 3
-        assertEquals(org.flatminima.report.ClaimStatus.INSUFFICIENT, c.status());
+        assertEquals(org.flatminima.results.ClaimStatus.INSUFFICIENT, c.status());
         assertEquals(25, c.minMet());
         assertEquals(3, r.exit(), r.err());
         assertTrue(c.total() < 50, "nothing was skipped");

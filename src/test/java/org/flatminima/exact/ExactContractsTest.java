@@ -62,8 +62,8 @@ class ExactContractsTest extends QuietTest {
         rejects("inverse", Bareiss::inverse);
         rejects("solve matrix", a -> Bareiss.solve(a, ok));
         rejects("solve right-hand side", a -> Bareiss.solve(ok, a));
-        rejects("compareTop", a -> SingularValues.compareTop(a, Rational.ONE));
-        rejects("countAbove", a -> SingularValues.countAbove(a, Rational.ONE));
+        rejects("compareTop", a -> SingularValueComparisons.compareTop(a, Rational.ONE));
+        rejects("countAbove", a -> SingularValueComparisons.countAbove(a, Rational.ONE));
         assertThrows(IllegalArgumentException.class, () -> RationalMatrices.of(new long[][] {{1, 2}, {3}}));
         assertThrows(IllegalArgumentException.class, () -> RationalMatrices.parse(new String[][] {{"1"}, {"1/2", "3"}}));
         assertThrows(IllegalArgumentException.class, () -> RationalMatrices.shift(m(new long[][] {{1, 2}}), Rational.ONE));
@@ -117,11 +117,11 @@ class ExactContractsTest extends QuietTest {
     @Test
     void singularValueArgumentsAndShiftedInertiaAccessors() {
         Rational[][] w = m(new long[][] {{3, 0, 0}, {0, 1, 0}});
-        assertThrows(IllegalArgumentException.class, () -> SingularValues.multiplicity(w, Rational.ZERO));
-        assertThrows(IllegalArgumentException.class, () -> SingularValues.compareTop(w, q(-1, 1)));
-        assertThrows(IllegalArgumentException.class, () -> SingularValues.countAbove(w, q(-1, 1)));
-        assertEquals(1, SingularValues.multiplicity(w, q(3, 1)));
-        assertEquals(1, SingularValues.countAbove(w, Rational.ONE));
+        assertThrows(IllegalArgumentException.class, () -> SingularValueComparisons.multiplicity(w, Rational.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> SingularValueComparisons.compareTop(w, q(-1, 1)));
+        assertThrows(IllegalArgumentException.class, () -> SingularValueComparisons.countAbove(w, q(-1, 1)));
+        assertEquals(1, SingularValueComparisons.multiplicity(w, q(3, 1)));
+        assertEquals(1, SingularValueComparisons.countAbove(w, Rational.ONE));
         // diag(5, 0, 2, 0): rank 2, low-rank path
         Rational[][] a = m(new long[][] {{5, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 2, 0}, {0, 0, 0, 0}});
         ShiftedInertia s = ShiftedInertia.of(a);

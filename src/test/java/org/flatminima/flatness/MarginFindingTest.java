@@ -3,7 +3,7 @@ package org.flatminima.flatness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 import org.flatminima.testing.QuietTest;
 import org.junit.jupiter.api.Test;
 

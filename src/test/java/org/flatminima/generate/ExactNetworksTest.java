@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 import org.flatminima.exact.Bareiss;
 import org.flatminima.exact.Inertia;
 import org.flatminima.exact.RationalMatrices;
-import org.flatminima.exact.SingularValues;
+import org.flatminima.exact.SingularValueComparisons;
 import org.flatminima.numbers.Rational;
 import org.flatminima.testing.Property;
 import org.flatminima.testing.QuietTest;
@@ -26,7 +26,7 @@ class ExactNetworksTest extends QuietTest {
 
     /** sigma_max(W) = s exactly: s^2 I - W^T W is positive semidefinite and singular. */
     static boolean topSingularValueIs(Rational[][] w, Rational s) {
-        return SingularValues.isTop(w, s);
+        return SingularValueComparisons.isTop(w, s);
     }
 
     private static void assertGlobalMinimum(ExactNetwork n) {
@@ -85,7 +85,7 @@ class ExactNetworksTest extends QuietTest {
                     for (Rational r : roots) {
                         if (r.signum() > 0) {
                             long expected = Arrays.stream(roots).filter(r::equals).count();
-                            assertEquals(expected, SingularValues.multiplicity(w, r), n + ": layer " + j + ", " + r);
+                            assertEquals(expected, SingularValueComparisons.multiplicity(w, r), n + ": layer " + j + ", " + r);
                         }
                     }
                 }
@@ -93,7 +93,7 @@ class ExactNetworksTest extends QuietTest {
                 for (Rational r : roots) {
                     if (r.signum() > 0) {
                         long expected = Arrays.stream(roots).filter(r::equals).count();
-                        assertEquals(expected, SingularValues.multiplicity(n.target(), r.pow(n.depth())));
+                        assertEquals(expected, SingularValueComparisons.multiplicity(n.target(), r.pow(n.depth())));
                     }
                 }
             }
@@ -253,12 +253,12 @@ class ExactNetworksTest extends QuietTest {
             assertGlobalMinimum(n);
             assertEquals(three, n.sigmaMaxRoot());
             Rational s1 = three.pow(3);
-            assertTrue(SingularValues.isTop(n.target(), s1));
-            assertEquals(2, SingularValues.multiplicity(n.target(), s1), f.label());
+            assertTrue(SingularValueComparisons.isTop(n.target(), s1));
+            assertEquals(2, SingularValueComparisons.multiplicity(n.target(), s1), f.label());
             assertEquals(3, Bareiss.rank(n.target()), f.label());
             if (n.flattestByConstruction()) {
                 for (int j = 1; j <= n.depth(); j++) {
-                    assertTrue(SingularValues.isTop(n.layer(j), three), f.label() + " layer " + j);
+                    assertTrue(SingularValueComparisons.isTop(n.layer(j), three), f.label() + " layer " + j);
                 }
             }
         }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.flatminima.cli.GenerateCommand;
 import org.flatminima.generate.ExactNetwork;
 import org.flatminima.generate.Family;
-import org.flatminima.io.CaseFile;
+import org.flatminima.cases.CaseFile;
 import org.flatminima.io.Json;
 import org.flatminima.testing.QuietTest;
 import org.junit.jupiter.api.Test;

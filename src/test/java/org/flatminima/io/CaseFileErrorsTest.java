@@ -1,5 +1,6 @@
 package org.flatminima.io;
 
+import org.flatminima.cases.CaseFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

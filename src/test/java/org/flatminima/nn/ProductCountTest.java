@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
  */
 class ProductCountTest {
     @SuppressWarnings("unchecked")
-    private static Arithmetic<double[]> counting(AtomicInteger gemms) {
-        Arithmetic<double[]> real = new Float64Arithmetic();
-        return (Arithmetic<double[]>) Proxy.newProxyInstance(Arithmetic.class.getClassLoader(),
-                new Class<?>[] {Arithmetic.class}, (proxy, method, args) -> {
+    private static ArrayArithmetic<double[]> counting(AtomicInteger gemms) {
+        ArrayArithmetic<double[]> real = new Float64Arithmetic();
+        return (ArrayArithmetic<double[]>) Proxy.newProxyInstance(ArrayArithmetic.class.getClassLoader(),
+                new Class<?>[] {ArrayArithmetic.class}, (proxy, method, args) -> {
                     if (method.getName().equals("gemm")) {
                         gemms.incrementAndGet();
                     }

@@ -89,7 +89,7 @@ class RegressionGradientDescentTest extends QuietTest {
         List<Matrix<Double>> ls = List.of(Matrix.build(DoubleArithmetic.INSTANCE, 3, 3, (i, j) -> w1[i][j]),
                 Matrix.build(DoubleArithmetic.INSTANCE, 1, 3, (i, j) -> w2[i][j]));
         double[][] h = toArray(Loss.hessian(model.withLayers(ls)));
-        double s = org.flatminima.claims.support.DoubleEigen.approxMax(h);
+        double s = org.flatminima.linalg.DoubleEigen.approxMax(h);
         assertTrue(s > data.authorsUpperConstant(2), s + " vs the authors' constant " + data.authorsUpperConstant(2));
         assertTrue(r.sharpness() <= data.authorsUpperConstant(2), "GD's own solution: " + r.sharpness());
     }

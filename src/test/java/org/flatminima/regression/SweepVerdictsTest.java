@@ -3,10 +3,10 @@ package org.flatminima.regression;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.flatminima.claims.Verdict;
-import org.flatminima.report.ClaimResult;
-import org.flatminima.report.ClaimStatus;
-import org.flatminima.report.Results;
+import org.flatminima.results.Verdict;
+import org.flatminima.results.ClaimResult;
+import org.flatminima.results.ClaimStatus;
+import org.flatminima.results.Results;
 import org.flatminima.testing.QuietTest;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,17 @@
 package org.flatminima.report;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.ClaimRecorder;
+import org.flatminima.results.ClaimResult;
+import org.flatminima.results.ClaimStatus;
+import org.flatminima.results.InstanceResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 import org.flatminima.testing.Property;
 import org.flatminima.testing.QuietTest;
 import org.junit.jupiter.api.Test;

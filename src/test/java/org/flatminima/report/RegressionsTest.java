@@ -1,5 +1,12 @@
 package org.flatminima.report;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.ClaimRecorder;
+import org.flatminima.results.ClaimResult;
+import org.flatminima.results.ClaimStatus;
+import org.flatminima.results.InstanceResult;
+import org.flatminima.results.Results;
+import org.flatminima.results.ResultsIO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 import org.flatminima.report.Regressions.Change;
 import org.flatminima.testing.Property;
 import org.flatminima.testing.QuietTest;

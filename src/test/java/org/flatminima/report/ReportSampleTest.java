@@ -1,5 +1,6 @@
 package org.flatminima.report;
 
+import org.flatminima.results.ResultsIO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

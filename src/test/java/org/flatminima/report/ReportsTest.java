@@ -1,5 +1,12 @@
 package org.flatminima.report;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.ClaimRecorder;
+import org.flatminima.results.ClaimResult;
+import org.flatminima.results.DecimalText;
+import org.flatminima.results.InstanceResult;
+import org.flatminima.results.Results;
+import org.flatminima.results.ResultsIO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +15,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 import org.flatminima.testing.QuietTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,10 +81,10 @@ class ReportsTest extends QuietTest {
 
     @Test
     void shortNumbersKeepThreeSignificantDigits() {
-        assertEquals("1.23e-30", Decimals.shortText(new BigDecimal("1.2345e-30"), 3));
-        assertEquals("0.00123", Decimals.shortText(new BigDecimal("0.0012345"), 3));
-        assertEquals("-0.5", Decimals.shortText(new BigDecimal("-0.50"), 3));
-        assertEquals("1.23e7", Decimals.shortText(new BigDecimal("12345678"), 3));
+        assertEquals("1.23e-30", DecimalText.shortText(new BigDecimal("1.2345e-30"), 3));
+        assertEquals("0.00123", DecimalText.shortText(new BigDecimal("0.0012345"), 3));
+        assertEquals("-0.5", DecimalText.shortText(new BigDecimal("-0.50"), 3));
+        assertEquals("1.23e7", DecimalText.shortText(new BigDecimal("12345678"), 3));
     }
 
     @Test

@@ -1,12 +1,21 @@
 package org.flatminima.report;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.ClaimRecorder;
+import org.flatminima.results.ClaimResult;
+import org.flatminima.results.InstanceResult;
+import org.flatminima.results.Machine;
+import org.flatminima.results.Results;
+import org.flatminima.results.ResultsRecorder;
+import org.flatminima.results.Settings;
+import org.flatminima.results.Tool;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 
 /** Builds results files programmatically for tests: seeded random claims and a few fixed shapes. */
 final class ResultsFixtures {

@@ -1,5 +1,11 @@
 package org.flatminima.report;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.ClaimRecorder;
+import org.flatminima.results.ClaimResult;
+import org.flatminima.results.InstanceResult;
+import org.flatminima.results.Results;
+import org.flatminima.results.ResultsIO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 import org.flatminima.errors.Problem;
 import org.flatminima.errors.UserError;
 import org.flatminima.io.Json;

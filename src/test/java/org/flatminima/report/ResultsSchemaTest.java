@@ -1,5 +1,10 @@
 package org.flatminima.report;
 
+import org.flatminima.results.ClaimKind;
+import org.flatminima.results.ClaimStatus;
+import org.flatminima.results.DecimalText;
+import org.flatminima.results.Results;
+import org.flatminima.results.ResultsIO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +17,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.flatminima.claims.Verdict;
+import org.flatminima.results.Verdict;
 import org.flatminima.io.Json;
 import org.flatminima.testing.QuietTest;
 import org.junit.jupiter.api.Test;
@@ -49,12 +54,12 @@ class ResultsSchemaTest extends QuietTest {
     @Test
     void decimalPatternIsTheOneTheJavaCodeUses() throws Exception {
         String pattern = schema().at("/$defs/decimal/pattern").asText();
-        assertEquals("^" + Decimals.SYNTAX.pattern() + "$", pattern);
+        assertEquals("^" + DecimalText.SYNTAX.pattern() + "$", pattern);
         for (String ok : List.of("0", "-1.5", "2.5E-30", "1e+5", "10")) {
-            assertTrue(Decimals.SYNTAX.matcher(ok).matches(), ok);
+            assertTrue(DecimalText.SYNTAX.matcher(ok).matches(), ok);
         }
         for (String bad : List.of("01", ".5", "1.", "NaN", "Infinity", "0x10", "1/2", "")) {
-            assertTrue(!Decimals.SYNTAX.matcher(bad).matches(), bad);
+            assertTrue(!DecimalText.SYNTAX.matcher(bad).matches(), bad);
         }
     }
 

@@ -87,7 +87,7 @@ class ResourceLimitsTest extends QuietTest {
         Path ok = dir.resolve("ok.json");
         Files.writeString(ok, "{\"layers\": [[[\"1e1000\"]]]}");
         assertEquals(0, CliRun.of("generate", "--help").exit());
-        assertTrue(org.flatminima.io.CaseFile.read(ok).network().layer(1).get(0, 0).numerator().toString().length()
+        assertTrue(org.flatminima.cases.CaseFile.read(ok).network().layer(1).get(0, 0).numerator().toString().length()
                 == 1001);
     }
 
