@@ -58,10 +58,16 @@ public final class CheckRunner {
      *
      * @param certificate the witness of a PROVED or CERTIFIED verdict, else null
      */
-    public record InstanceRun(Instance instance, Outcome outcome, double seconds, String casePath, Certificate certificate) {}
+    public record InstanceRun(Instance instance, Outcome outcome, double seconds, String casePath, Certificate certificate,
+            double cpuSeconds) {}
 
     /** One claim's run. */
-    public record ClaimRun(Claim claim, List<InstanceRun> runs, double seconds, int skippedForTime) {}
+    public record ClaimRun(Claim claim, List<InstanceRun> runs, double seconds, int skippedForTime) {
+        /** CPU time of the worker threads spent deciding the instances, in seconds (the sum over instances). */
+        public double cpuSeconds() {
+            return runs.stream().mapToDouble(InstanceRun::cpuSeconds).sum();
+        }
+    }
 
     /** The seed (non-negative) of instance {@code i} of claim {@code claimId} in a run with base seed {@code seed}. */
     public static long instanceSeed(long seed, String claimId, int i) {
@@ -158,6 +164,7 @@ public final class CheckRunner {
     /** Decides one instance; an unexpected exception is recorded as UNDECIDED with its message, never as a pass. */
     InstanceRun decideOne(Claim claim, Instance in) {
         long t0 = System.nanoTime();
+        long cpu0 = threadCpuNanos();
         Outcome o;
         Certificate certificate = null;
         CertificateLog log = certificates ? CertificateLog.open() : null;
@@ -175,7 +182,14 @@ public final class CheckRunner {
                 CertificateLog.close();
             }
         }
-        return new InstanceRun(in, o, (System.nanoTime() - t0) / 1e9, null, certificate);
+        return new InstanceRun(in, o, (System.nanoTime() - t0) / 1e9, null, certificate,
+                (threadCpuNanos() - cpu0) / 1e9);
+    }
+
+    /** CPU time of the current thread in nanoseconds (0 where the JVM cannot measure it). */
+    private static long threadCpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : 0L;
     }
 
     /**
@@ -200,7 +214,7 @@ public final class CheckRunner {
             Path file = saveCase(dir, claim.id() + "-" + Long.toUnsignedString(r.instance().seed()), claim, small, o);
             savedControl |= claim.kind() == ClaimKind.CONTROL;
             out.add(new InstanceRun(r.instance(), r.outcome().withDetail("shrunk_to", small.shape()), r.seconds(), file.toString(),
-                    r.certificate()));
+                    r.certificate(), r.cpuSeconds()));
         }
         return out;
     }
@@ -295,7 +309,7 @@ public final class CheckRunner {
         if (run.skippedForTime() > 0) {
             rec.hypotheses(String.join("; ", c.hypotheses()) + " [" + run.skippedForTime() + " instances skipped: time limit]");
         }
-        return rec.timeSeconds(run.seconds()).finish();
+        return rec.timeSeconds(run.seconds()).finish().withCpuSeconds(run.cpuSeconds());
     }
 
     static ClaimKind reportKind(ClaimKind k) {

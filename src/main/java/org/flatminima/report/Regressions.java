@@ -31,7 +31,8 @@ import org.flatminima.results.Verdict;
  *       applied to controls;
  *   <li>with {@code failOnTime} only: its time grew past {@code timeFactor} times the baseline's and
  *       by more than {@link #TIME_NOISE_SECONDS}. Without it such a slowdown is a warning
- *       ({@link Change#TIME_WARNING}): times are wall-clock and swing with the machine's load.
+ *       ({@link Change#TIME_WARNING}). Times are CPU times where both results record them ({@code cpu_s}),
+ *       else wall-clock times, which swing with the machine's load.
  * </ul>
  *
  * Claims new in the current results, and claims that got better, are listed but are not regressions.
@@ -175,11 +176,13 @@ public final class Regressions {
                 }
             }
         }
-        double tb = b.timeSeconds();
-        double tc = c.timeSeconds();
+        // CPU time where both runs measured it (it does not swing with the machine's load), else wall time
+        boolean cpu = b.cpuSeconds() != null && c.cpuSeconds() != null;
+        double tb = cpu ? b.cpuSeconds() : b.timeSeconds();
+        double tc = cpu ? c.cpuSeconds() : c.timeSeconds();
         if (tc > t.timeFactor() * tb && tc - tb > TIME_NOISE_SECONDS) {
             f.add(new Finding(t.failOnTime() ? Change.TIME_GREW : Change.TIME_WARNING, String.format(Locale.ROOT,
-                    "time %.2f s -> %.2f s (over %s x)",
+                    "%s time %.2f s -> %.2f s (over %s x)", cpu ? "CPU" : "wall",
                     tb, tc, BigDecimal.valueOf(t.timeFactor()).stripTrailingZeros().toPlainString())));
         }
         return f;

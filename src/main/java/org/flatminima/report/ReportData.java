@@ -81,7 +81,9 @@ public final class ReportData {
                 ClaimResult header = new ClaimResult(prior.id(), prior.title(), prior.statement(), prior.kind(),
                         prior.provenance(), prior.section(), prior.hypotheses(), union(prior.families(), c.families()),
                         null, null, null, 0, List.of(), figures, sumOrNull(prior.minMet(), c.minMet()));
-                merged.put(c.id(), ClaimRecorder.summarize(header, all, prior.timeSeconds() + c.timeSeconds()));
+                merged.put(c.id(), ClaimRecorder.summarize(header, all, prior.timeSeconds() + c.timeSeconds())
+                        .withCpuSeconds(prior.cpuSeconds() == null || c.cpuSeconds() == null ? null
+                                : prior.cpuSeconds() + c.cpuSeconds()));
             }
         }
         return new ReportData(List.copyOf(sources), List.copyOf(merged.values()), origin);

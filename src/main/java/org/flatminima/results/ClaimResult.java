@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param timeSeconds wall time spent on the claim, in seconds
  * @param instances every instance, in the order decided
  * @param figures figures an experiment produced (empty for other claims)
+ * @param cpuSeconds CPU time of the threads that decided the instances, in seconds; null when not measured
+ *     (results written before it existed, experiments)
  * @param minMet the least number of instances that must meet the claim's hypotheses for it to pass
  *     (see {@link ClaimStatus#INSUFFICIENT}); null in results written before it existed, read as 1
  */
@@ -51,16 +53,30 @@ public record ClaimResult(
         @JsonProperty("instances") List<InstanceResult> instances,
         @JsonProperty("figures") List<Figure> figures,
         @JsonProperty("min_met") @com.fasterxml.jackson.annotation.JsonInclude(
-                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer minMet) {
+                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer minMet,
+        @JsonProperty("cpu_s") @com.fasterxml.jackson.annotation.JsonInclude(
+                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Double cpuSeconds) {
+    /** A result without a measured CPU time. */
+    public ClaimResult(String id, String title, String statement, ClaimKind kind, String provenance, String section,
+            String hypotheses, List<String> families, Map<Verdict, Integer> counts, String worstMargin,
+            String medianMargin, double timeSeconds, List<InstanceResult> instances, List<Figure> figures,
+            Integer minMet) {
+        this(id, title, statement, kind, provenance, section, hypotheses, families, counts, worstMargin, medianMargin,
+                timeSeconds, instances, figures, minMet, null);
+    }
+
     /** A result without a stated minimum (at least one instance must meet the hypotheses). */
     public ClaimResult(String id, String title, String statement, ClaimKind kind, String provenance, String section,
             String hypotheses, List<String> families, Map<Verdict, Integer> counts, String worstMargin,
             String medianMargin, double timeSeconds, List<InstanceResult> instances, List<Figure> figures) {
         this(id, title, statement, kind, provenance, section, hypotheses, families, counts, worstMargin, medianMargin,
-                timeSeconds, instances, figures, null);
+                timeSeconds, instances, figures, null, null);
     }
 
     public ClaimResult {
+        if (cpuSeconds != null && (!(cpuSeconds >= 0) || cpuSeconds.isInfinite())) {
+            throw new IllegalArgumentException("cpu_s must be a finite non-negative number: " + cpuSeconds);
+        }
         if (minMet != null && minMet < 0) {
             throw new IllegalArgumentException("min_met is negative: " + minMet);
         }
@@ -123,7 +139,13 @@ public record ClaimResult(
     /** A copy with the stated minimum of instances meeting the hypotheses. */
     public ClaimResult withMinMet(Integer n) {
         return new ClaimResult(id, title, statement, kind, provenance, section, hypotheses, families, counts, worstMargin,
-                medianMargin, timeSeconds, instances, figures, n);
+                medianMargin, timeSeconds, instances, figures, n, cpuSeconds);
+    }
+
+    /** A copy with the CPU time spent deciding the instances (seconds; null: not measured). */
+    public ClaimResult withCpuSeconds(Double seconds) {
+        return new ClaimResult(id, title, statement, kind, provenance, section, hypotheses, families, counts, worstMargin,
+                medianMargin, timeSeconds, instances, figures, minMet, seconds);
     }
 
     /** The number of instances that met the claim's hypotheses (every verdict but HYPOTHESIS_NOT_MET). */

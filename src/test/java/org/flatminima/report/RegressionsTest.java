@@ -155,6 +155,23 @@ class RegressionsTest extends QuietTest {
     }
 
     @Test
+    void cpuTimeIsJudgedWhereBothRunsRecordIt() {
+        Regressions.Thresholds gate = new Regressions.Thresholds(new BigDecimal("0.5"), 3.0, true);
+        // wall time grew 2 s -> 7.2 s on a loaded machine, CPU time did not: no regression
+        ClaimResult base = ResultsFixtures.claimWith("lemma-3", ClaimKind.LEMMA, 2.0, Verdict.PROVED).withCpuSeconds(1.9);
+        ClaimResult loaded = ResultsFixtures.claimWith("lemma-3", ClaimKind.LEMMA, 7.2, Verdict.PROVED).withCpuSeconds(2.0);
+        assertFalse(Regressions.compare("b", List.of(base), List.of(loaded), gate).regressed());
+        // negative control: CPU time grew past the factor, whatever the wall time says
+        ClaimResult slower = ResultsFixtures.claimWith("lemma-3", ClaimKind.LEMMA, 2.0, Verdict.PROVED).withCpuSeconds(8.0);
+        Regressions.Comparison c = Regressions.compare("b", List.of(base), List.of(slower), gate);
+        assertTrue(c.regressed());
+        assertTrue(c.claims().get(0).findings().get(0).text().startsWith("CPU time"),
+                c.claims().get(0).findings().get(0).text());
+        // without CPU time on one side, wall time is judged
+        assertTrue(Regressions.compare("b", List.of(base.withCpuSeconds(null)), List.of(loaded), gate).regressed());
+    }
+
+    @Test
     void missingClaimRegressesAndNewClaimDoesNot() {
         Results base = ResultsFixtures.sample();
         List<ClaimResult> now = new ArrayList<>(base.claims());
