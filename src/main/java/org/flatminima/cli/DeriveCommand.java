@@ -66,8 +66,8 @@ public final class DeriveCommand implements Callable<Integer> {
             description = "output format (default: ${DEFAULT-VALUE}); html is one self-contained page typeset by KaTeX")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output")
-    Path out;
+    @picocli.CommandLine.Mixin
+    SharedOptions.OutFileOption outOption = new SharedOptions.OutFileOption();
 
     @Option(names = "--all-examples", description = "regenerate every teaching derivation (Markdown, HTML and LaTeX) into --out-dir")
     boolean allExamples;
@@ -81,6 +81,7 @@ public final class DeriveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path out = outOption.out;
         PrintWriter stdout = spec.commandLine().getOut();
         if (allExamples) {
             if (dims != null || out != null) {

@@ -44,8 +44,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SharedOptions.SeedOption seedOption = new SharedOptions.SeedOption();
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    SharedOptions.OutFileOption outOption = new SharedOptions.OutFileOption();
 
     @picocli.CommandLine.Mixin
     SharedOptions.ForceOption forceOption = new SharedOptions.ForceOption();
@@ -63,6 +63,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
+        Path out = outOption.out;
         Family f;
         try {
             f = Family.byLabel(family);

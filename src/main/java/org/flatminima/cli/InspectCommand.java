@@ -48,8 +48,8 @@ public final class InspectCommand implements Callable<Integer> {
             description = "json or text (default ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    SharedOptions.OutFileOption outOption = new SharedOptions.OutFileOption();
 
     @picocli.CommandLine.Mixin
     SharedOptions.ForceOption forceOption = new SharedOptions.ForceOption();
@@ -69,6 +69,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path out = outOption.out;
         int digits = digitsOption.value();
         if (out != null) {
             SafeFiles.requireWritable(out, forceOption.force);

@@ -73,14 +73,15 @@ public final class MarginFlatnessCommand implements Runnable {
     @picocli.CommandLine.Mixin
     SharedOptions.SeedOption seedOption = new SharedOptions.SeedOption();
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    SharedOptions.OutDirOption outOption = new SharedOptions.OutDirOption();
 
     @picocli.CommandLine.Mixin
     SharedOptions.ForceOption forceOption = new SharedOptions.ForceOption();
 
     @Override
     public void run() {
+        Path out = outOption.out;
         if (samples < 2 || steps < 1 || draws < 2 || !(eta > 0) || kappas.length < 2) {
             throw new UserError(Problem.OPTION_OUT_OF_RANGE, "--samples/--steps/--draws/--eta/--kappas",
                     ">= 2, >= 1, >= 2, > 0 and at least two margins", samples + ", " + steps + ", " + draws + ", " + eta + ", "

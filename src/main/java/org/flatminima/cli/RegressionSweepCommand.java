@@ -67,8 +67,8 @@ public final class RegressionSweepCommand implements Runnable {
     @picocli.CommandLine.Mixin
     SharedOptions.SeedOption seedOption = new SharedOptions.SeedOption();
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    SharedOptions.OutDirOption outOption = new SharedOptions.OutDirOption();
 
     @picocli.CommandLine.Mixin
     SharedOptions.ForceOption forceOption = new SharedOptions.ForceOption();
@@ -78,6 +78,7 @@ public final class RegressionSweepCommand implements Runnable {
 
     @Override
     public void run() {
+        Path out = outOption.out;
         if (dim < 1 || samples < dim) {
             throw new UserError(Problem.OPTION_OUT_OF_RANGE, dim < 1 ? "--dim" : "--samples", dim < 1 ? "at least 1" : "at least --dim", dim < 1 ? dim : samples);
         }

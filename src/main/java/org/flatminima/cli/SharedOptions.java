@@ -24,6 +24,20 @@ final class SharedOptions {
         boolean force;
     }
 
+    /** {@code --out FILE}: a command's single output file instead of standard output. */
+    static final class OutFileOption {
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard "
+                + "output; an existing FILE is replaced only with --force.")
+        java.nio.file.Path out;
+    }
+
+    /** {@code --out DIR}: a command's output directory, written whole. */
+    static final class OutDirOption {
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, written whole; an "
+                + "existing one is replaced only with --force, and only if flatminima wrote it.")
+        java.nio.file.Path out;
+    }
+
     /** {@code --quiet}: no progress line. */
     static final class QuietOption {
         @Option(names = "--quiet", description = "No progress line on stderr.")
