@@ -60,6 +60,11 @@ public final class Reports {
             if (tex) {
                 put(staging, "report.tex", LatexReport.render(data), written);
             }
+            Path certificates = certificatesOf(data);
+            if (certificates != null) {
+                Files.copy(certificates, staging.resolve(CERTIFICATES), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                written.add(CERTIFICATES);
+            }
             written.addAll(links.copied());
         });
         return List.copyOf(written);
@@ -138,6 +143,22 @@ public final class Reports {
             sb.append(line.toString().stripTrailing()).append('\n');
         }
         return sb.toString();
+    }
+
+    /** The file that holds the certificates of a check beside its results.json. */
+    static final String CERTIFICATES = "certificates.json";
+
+    /**
+     * The certificates written beside the single results file {@code data} comes from, or null (several sources,
+     * whose certificates belong to different runs, or none there): a report of one check's results carries that
+     * check's certificates along, also when it rewrites the check's own directory.
+     */
+    private static Path certificatesOf(ReportData data) {
+        if (data.sources().size() != 1 || data.sources().get(0).file() == null) {
+            return null;
+        }
+        Path beside = data.sources().get(0).file().toAbsolutePath().normalize().resolveSibling(CERTIFICATES);
+        return Files.isRegularFile(beside) ? beside : null;
     }
 
     private static void put(Path dir, String name, String text, List<String> written) throws IOException {

@@ -1,5 +1,6 @@
 package org.flatminima.safety;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -177,10 +178,17 @@ class OutputSafetyTest extends QuietTest {
         assertEquals(0, check.exit(), check.err());
         Path baseline = dir.resolve("baseline.json");
         Files.copy(latest.resolve("results.json"), baseline);
+        byte[] certificates = Files.readAllBytes(latest.resolve("certificates.json"));
         CliRun report = CliRun.of("report", latest.resolve("results.json").toString(), "--out", latest.toString(),
                 "--baseline", baseline.toString());
         assertEquals(0, report.exit(), report.err());
         assertTrue(report.out().contains("no regressions"), report.out());
+        // the check's certificates stay with its results, so the checker can run next
+        assertArrayEquals(certificates, Files.readAllBytes(latest.resolve("certificates.json")));
+        // a report of those results elsewhere carries them along too
+        Path copy = dir.resolve("copy");
+        assertEquals(0, CliRun.of("report", latest.resolve("results.json").toString(), "--out", copy.toString()).exit());
+        assertArrayEquals(certificates, Files.readAllBytes(copy.resolve("certificates.json")));
         // the same report command into a user's directory is still refused
         Path user = userDirectory("elsewhere");
         assertRefused(new String[] {"report", latest.resolve("results.json").toString(), "--out", user.toString(),
