@@ -57,7 +57,7 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     @Option(names = "--scale", paramLabel = "smoke|quick|medium|paper", defaultValue = "quick",
             description = "smoke: 4x4 digits, a pipeline check (a minute); quick: 7x7 digits, 1,000 samples, depths 2-12 (minutes); medium: 14x14 digits, 2,000"
-                    + " samples, depths 2-16 (about 1.5 hours of CPU); paper: 784-wide layers, depths 2-20 (hours);"
+                    + " samples, depths 2-16, three seeds (hours of CPU); paper: 784-wide layers, depths 2-20 (hours);"
                     + " default: ${DEFAULT-VALUE}")
     String scale;
 
